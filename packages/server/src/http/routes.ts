@@ -1,0 +1,34 @@
+import type { FastifyInstance } from 'fastify'
+import type { ZodTypeProvider } from 'fastify-type-provider-zod'
+import { z } from 'zod'
+import type { AppDeps } from './app.ts'
+import { auditRoutes } from '../modules/audit/routes.ts'
+import { authRoutes } from '../modules/auth/routes.ts'
+import { userRoutes } from '../modules/auth/users.routes.ts'
+import { enterpriseRoutes } from '../modules/enterprises/routes.ts'
+import { importRoutes } from '../modules/imports/routes.ts'
+import { referenceRoutes } from '../modules/regions/routes.ts'
+
+export type Api = FastifyInstance & ReturnType<FastifyInstance['withTypeProvider']>
+
+export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
+  const api = app.withTypeProvider<ZodTypeProvider>()
+  api.get(
+    '/api/v1/health',
+    {
+      config: { policy: { public: true } },
+      schema: { tags: ['system'], response: { 200: z.object({ status: z.literal('ok'), db: z.enum(['pglite', 'postgres']) }) } },
+    },
+    async () => ({ status: 'ok' as const, db: deps.database.kind }),
+  )
+  // kept at the root too, for load balancers and the CLI's readiness check
+  api.get('/health', { config: { policy: { public: true } } }, async () => ({ status: 'ok', db: deps.database.kind }))
+  await app.register(async (scoped) => {
+    authRoutes(scoped, deps)
+    userRoutes(scoped, deps)
+    referenceRoutes(scoped, deps)
+    enterpriseRoutes(scoped, deps)
+    importRoutes(scoped, deps)
+    auditRoutes(scoped, deps)
+  }, { prefix: '/api/v1' })
+}

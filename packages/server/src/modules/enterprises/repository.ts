@@ -1,0 +1,187 @@
+import { and, asc, count, desc, eq, getTableColumns, like, or, sql, type SQL } from 'drizzle-orm'
+import { alias } from 'drizzle-orm/pg-core'
+import type { Scope } from '@gongxin/domain'
+import type { Tx } from '../../db/index.ts'
+import { industries } from '../industries/schema.ts'
+import { parks } from '../parks/schema.ts'
+import { divisions } from '../regions/schema.ts'
+import { enterpriseScaleStatus, enterprises } from './schema.ts'
+
+export type EnterpriseRow = typeof enterprises.$inferSelect
+export type EnterpriseInsert = typeof enterprises.$inferInsert
+
+/** The region scope as a condition on enterprises: every query of this module starts from it. */
+export function enterpriseScopeCondition(scope: Scope): SQL | undefined {
+  if (scope.kind === 'enterprise') return eq(enterprises.uscc, scope.uscc)
+  return scope.prefix ? like(enterprises.countyCode, `${scope.prefix}%`) : undefined
+}
+
+export interface EnterpriseFilter {
+  q?: string | undefined
+  /** a division code of any level: its enterprises */
+  region?: string | undefined
+  parkId?: number | undefined
+  /** a section letter ('C'), a division ('39') or a finer code ('391') */
+  industry?: string | undefined
+  aboveScale?: boolean | undefined
+  tag?: string | undefined
+}
+
+export type EnterpriseSort = 'name' | '-name' | 'foundedOn' | '-foundedOn' | 'revenue' | '-revenue' | 'uscc' | '-uscc'
+
+const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c)
+
+export function filterConditions(scope: Scope, f: EnterpriseFilter): SQL | undefined {
+  const conds: (SQL | undefined)[] = [enterpriseScopeCondition(scope)]
+  const q = f.q?.trim()
+  if (q) {
+    const pat = `%${likeEscape(q)}%`
+    conds.push(/^[0-9A-Za-z]{4,18}$/.test(q) ? or(like(enterprises.name, pat), like(enterprises.uscc, `${likeEscape(q.toUpperCase())}%`)) : like(enterprises.name, pat))
+  }
+  if (f.region) {
+    const prefix = f.region.replace(/(00)+$/, '')
+    conds.push(like(enterprises.countyCode, `${prefix}%`))
+  }
+  if (f.parkId !== undefined) conds.push(eq(enterprises.parkId, f.parkId))
+  if (f.industry) {
+    if (/^[A-T]$/.test(f.industry)) {
+      conds.push(sql`${enterprises.industryDivision} in (select code from industries where level = 2 and section = ${f.industry})`)
+    } else conds.push(like(enterprises.industryCode, `${f.industry}%`))
+  }
+  if (f.aboveScale !== undefined) conds.push(eq(enterprises.aboveScale, f.aboveScale))
+  if (f.tag) conds.push(sql`${f.tag} = any(${enterprises.tags})`)
+  const present = conds.filter((c): c is SQL => c !== undefined)
+  return present.length ? and(...present) : undefined
+}
+
+const county = alias(divisions, 'county')
+const city = alias(divisions, 'city')
+const province = alias(divisions, 'province')
+
+function orderOf(sort: EnterpriseSort | undefined) {
+  switch (sort) {
+    case '-name':
+      return [desc(enterprises.name), desc(enterprises.id)]
+    case 'foundedOn':
+      return [sql`${enterprises.foundedOn} asc nulls last`, asc(enterprises.id)]
+    case '-foundedOn':
+      return [sql`${enterprises.foundedOn} desc nulls last`, desc(enterprises.id)]
+    case 'revenue':
+      return [sql`${enterprises.revenue} asc nulls last`, asc(enterprises.id)]
+    case '-revenue':
+      return [sql`${enterprises.revenue} desc nulls last`, desc(enterprises.id)]
+    case 'uscc':
+      return [asc(enterprises.uscc)]
+    case '-uscc':
+      return [desc(enterprises.uscc)]
+    default:
+      return [asc(enterprises.name), asc(enterprises.id)]
+  }
+}
+
+const listColumns = {
+  ...getTableColumns(enterprises),
+  countyName: county.name,
+  cityCode: city.code,
+  cityName: city.name,
+  provinceName: province.name,
+  parkName: parks.name,
+  industryName: industries.name,
+  industrySection: industries.section,
+}
+
+function joined(tx: Tx) {
+  return tx
+    .select(listColumns)
+    .from(enterprises)
+    .innerJoin(county, eq(county.code, enterprises.countyCode))
+    .leftJoin(city, eq(city.code, county.parentCode))
+    .leftJoin(province, eq(province.code, county.provinceCode))
+    .leftJoin(parks, eq(parks.id, enterprises.parkId))
+    .leftJoin(industries, eq(industries.code, enterprises.industryDivision))
+}
+
+export type EnterpriseListRow = Awaited<ReturnType<typeof listEnterprises>>['items'][number]
+
+export async function listEnterprises(tx: Tx, scope: Scope, f: EnterpriseFilter, sort: EnterpriseSort | undefined, page: number, pageSize: number) {
+  const where = filterConditions(scope, f)
+  const items = await joined(tx)
+    .where(where)
+    .orderBy(...orderOf(sort))
+    .limit(pageSize)
+    .offset((page - 1) * pageSize)
+  const totalRows = await tx.select({ n: count() }).from(enterprises).where(where)
+  return { items, total: totalRows[0]?.n ?? 0 }
+}
+
+/** Streams the filtered registry in pages (keyset on id) so an export of 100,000 rows never sits in memory. */
+export async function* iterateEnterprises(tx: Tx, scope: Scope, f: EnterpriseFilter, batch = 2000) {
+  let lastId = 0
+  const base = filterConditions(scope, f)
+  for (;;) {
+    const rows = await joined(tx)
+      .where(base ? and(base, sql`${enterprises.id} > ${lastId}`) : sql`${enterprises.id} > ${lastId}`)
+      .orderBy(asc(enterprises.id))
+      .limit(batch)
+    if (rows.length === 0) return
+    yield rows
+    lastId = rows[rows.length - 1]?.id ?? lastId
+    if (rows.length < batch) return
+  }
+}
+
+export async function getEnterprise(tx: Tx, scope: Scope, id: number) {
+  const cond = enterpriseScopeCondition(scope)
+  const rows = await joined(tx)
+    .where(cond ? and(eq(enterprises.id, id), cond) : eq(enterprises.id, id))
+    .limit(1)
+  return rows[0]
+}
+
+export async function findEnterpriseByUscc(tx: Tx, scope: Scope, uscc: string): Promise<EnterpriseRow | undefined> {
+  const cond = enterpriseScopeCondition(scope)
+  const rows = await tx
+    .select()
+    .from(enterprises)
+    .where(cond ? and(eq(enterprises.uscc, uscc), cond) : eq(enterprises.uscc, uscc))
+    .limit(1)
+  return rows[0]
+}
+
+/** Existence of a USCC anywhere (not scoped): a second enterprise must not take a code that exists outside one's area. */
+export async function usccTaken(tx: Tx, uscc: string): Promise<boolean> {
+  const rows = await tx.select({ id: enterprises.id }).from(enterprises).where(eq(enterprises.uscc, uscc)).limit(1)
+  return rows.length > 0
+}
+
+export async function scaleHistory(tx: Tx, enterpriseId: number) {
+  return tx
+    .select({ year: enterpriseScaleStatus.year, aboveScale: enterpriseScaleStatus.aboveScale, reason: enterpriseScaleStatus.reason })
+    .from(enterpriseScaleStatus)
+    .where(eq(enterpriseScaleStatus.enterpriseId, enterpriseId))
+    .orderBy(desc(enterpriseScaleStatus.year))
+}
+
+export async function summarize(tx: Tx, scope: Scope, f: EnterpriseFilter, groupLevel: 2 | 3) {
+  const where = filterConditions(scope, f)
+  const regionCode = groupLevel === 2 ? sql<string>`${county.parentCode}` : sql<string>`${county.code}`
+  const byRegion = await tx
+    .select({
+      code: regionCode.as('code'),
+      count: count(),
+      aboveScale: sql<number>`count(*) filter (where ${enterprises.aboveScale})`.mapWith(Number),
+    })
+    .from(enterprises)
+    .innerJoin(county, eq(county.code, enterprises.countyCode))
+    .where(where)
+    .groupBy(regionCode)
+    .orderBy(regionCode)
+  const bySection = await tx
+    .select({ section: industries.section, count: count() })
+    .from(enterprises)
+    .innerJoin(industries, eq(industries.code, enterprises.industryDivision))
+    .where(where)
+    .groupBy(industries.section)
+    .orderBy(industries.section)
+  return { byRegion, bySection }
+}

@@ -1,0 +1,264 @@
+/** The shapes the server's REST API (/api/v1) sends and accepts, as the web app uses them. */
+
+export type Locale = 'zh-CN' | 'en-US'
+
+export const ROLES = [
+  'provinceAdmin',
+  'cityOfficial',
+  'countyOfficial',
+  'handler',
+  'serviceOfficer',
+  'leader',
+  'enterprise',
+] as const
+export type Role = (typeof ROLES)[number]
+
+export type Permission =
+  | 'enterprise.read'
+  | 'enterprise.write'
+  | 'enterprise.import'
+  | 'enterprise.export'
+  | 'user.read'
+  | 'user.write'
+  | 'audit.read'
+  | 'reference.read'
+
+export interface Me {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  scopePrefix: string | null
+  scopeName: string
+  enterpriseUscc: string | null
+  locale: Locale
+  permissions: Permission[]
+}
+
+export interface AuthResponse {
+  user: Me
+  csrfToken: string
+}
+
+export interface LocalizedText {
+  zh: string
+  en: string
+}
+
+export interface FieldError {
+  row?: number
+  column?: string
+  field?: string
+  code: string
+  message: LocalizedText
+  value?: unknown
+}
+
+export interface Page<T> {
+  items: T[]
+  total: number
+  page: number
+  pageSize: number
+}
+
+export interface Region {
+  code: string
+  name: string
+  level: 1 | 2 | 3
+  parentCode: string | null
+}
+
+export interface Industry {
+  code: string
+  name: string
+  level: number
+  section: string
+  parentCode: string | null
+}
+
+export interface Park {
+  id: number
+  name: string
+  countyCode: string
+  level: string
+  kind: string
+}
+
+export type EnterpriseSort = 'name' | '-name' | 'foundedOn' | '-foundedOn' | 'revenue' | '-revenue'
+
+export interface EnterpriseFilters {
+  q?: string
+  region?: string
+  parkId?: number
+  industry?: string
+  aboveScale?: boolean
+}
+
+export interface EnterpriseQuery extends EnterpriseFilters {
+  sort?: EnterpriseSort
+  page: number
+  pageSize: number
+}
+
+export interface EnterpriseListItem {
+  id: number
+  uscc: string
+  name: string
+  countyCode: string
+  countyName: string
+  cityName: string
+  parkId: number | null
+  parkName: string | null
+  industryCode: string
+  industryName: string
+  foundedOn: string | null
+  ownership: string | null
+  aboveScale: boolean
+  /** 万元, as a decimal string (never a float on the server) */
+  revenue: string | null
+  tags: string[]
+}
+
+export interface CodeName {
+  code: string
+  name: string
+}
+
+export interface UsccParts {
+  registeringDepartment: CodeName
+  category: CodeName
+  divisionCode: string
+  organizationCode: string
+  checkCharacter: string
+}
+
+export interface ScaleHistoryEntry {
+  year: number
+  aboveScale: boolean
+  reason: string | null
+}
+
+export interface EnterpriseDetail extends EnterpriseListItem {
+  provinceName: string
+  usccParts: UsccParts | null
+  scaleHistory: ScaleHistoryEntry[]
+  employees: number | null
+  createdAt: string
+  updatedAt: string
+  version: number
+}
+
+export interface EnterpriseInput {
+  uscc: string
+  name: string
+  countyCode: string
+  parkId?: number | null
+  industryCode: string
+  foundedOn?: string | null
+  ownership?: string | null
+  tags?: string[]
+  aboveScale?: boolean
+  aboveScaleYear?: number | null
+  aboveScaleReason?: string | null
+}
+
+export interface EnterpriseSummary {
+  byRegion: { code: string; name: string; count: number; aboveScale: number }[]
+  bySection: { section: string; name: string; count: number }[]
+}
+
+export interface UsccMessage {
+  code: string
+  zh: string
+  en: string
+}
+
+export interface UsccCheck {
+  code: string
+  valid: boolean
+  warnings: UsccMessage[]
+  errors: UsccMessage[]
+  parts: UsccParts | null
+}
+
+export interface ImportCounts {
+  read: number
+  accepted: number
+  rejected: number
+  unchanged: number
+  created: number
+  updated: number
+}
+
+export interface ImportResult {
+  batchId: number | null
+  dryRun: boolean
+  counts: ImportCounts
+  errors: FieldError[]
+  errorWorkbookUrl: string | null
+}
+
+export interface UserRow {
+  id: number
+  username: string
+  displayName: string
+  role: Role
+  scopePrefix: string | null
+  scopeName: string
+  enterpriseUscc: string | null
+  active: boolean
+  lockedUntil: string | null
+  lastLoginAt: string | null
+  createdAt: string
+}
+
+export interface UserCreate {
+  username: string
+  displayName: string
+  role: Role
+  scopePrefix?: string | null
+  enterpriseUscc?: string | null
+  password: string
+}
+
+export interface UserUpdate {
+  displayName: string
+  role: Role
+  scopePrefix?: string | null
+  enterpriseUscc?: string | null
+  active: boolean
+}
+
+export type AuditSource = 'web' | 'api' | 'cli' | 'import' | 'system'
+
+export interface FieldChange {
+  before: unknown
+  after: unknown
+}
+
+export interface AuditEntry {
+  id: number
+  at: string
+  userId: number | null
+  username: string | null
+  action: string
+  entity: string | null
+  entityId: string | null
+  source: string
+  batchId: number | null
+  changes: Record<string, FieldChange> | null
+  detail: unknown
+  ip: string | null
+}
+
+export interface AuditQuery {
+  action?: string
+  username?: string
+  entity?: string
+  entityId?: string
+  source?: string
+  from?: string
+  to?: string
+  page: number
+  pageSize: number
+}
