@@ -1,7 +1,7 @@
 import { createRequire } from 'node:module'
-import { count, sql } from 'drizzle-orm'
+import { count, getTableColumns, sql } from 'drizzle-orm'
 import { industryCatalog, normalizeDivisionRows } from '@gongxin/domain'
-import type { Db } from '../../db/index.ts'
+import type { Db, Tx } from '../../db/index.ts'
 import { industries } from '../industries/schema.ts'
 import { divisions } from '../regions/schema.ts'
 
@@ -27,6 +27,22 @@ export function divisionRowsFromPackage() {
   return normalizeDivisionRows(provinces, cities, areas)
 }
 
+/** `set` of an upsert that takes every column but the key from the row being inserted. */
+function excludedColumns(table: typeof divisions | typeof industries) {
+  return Object.fromEntries(
+    Object.entries(getTableColumns(table))
+      .filter(([k]) => k !== 'code')
+      .map(([k, c]) => [k, sql.raw(`excluded.${c.name}`)]),
+  )
+}
+
+/** Runs `write` over chunks of 1,000 rows in one transaction. */
+async function inChunks<R>(db: Db, rows: R[], write: (tx: Tx, chunk: R[]) => Promise<unknown>) {
+  await db.transaction(async (tx) => {
+    for (let i = 0; i < rows.length; i += 1000) await write(tx, rows.slice(i, i + 1000))
+  })
+}
+
 /** Loads (or refreshes) the reference tables: idempotent, fast when already loaded. */
 export async function ensureReferenceData(db: Db, log: (s: string) => void = () => {}): Promise<void> {
   const divRows = divisionRowsFromPackage()
@@ -34,31 +50,13 @@ export async function ensureReferenceData(db: Db, log: (s: string) => void = () 
   const [haveInd] = await db.select({ n: count() }).from(industries)
   if ((haveDiv?.n ?? 0) !== divRows.length) {
     log(`loading ${divRows.length} GB/T 2260 divisions…`)
-    await db.transaction(async (tx) => {
-      for (let i = 0; i < divRows.length; i += 1000) {
-        await tx
-          .insert(divisions)
-          .values(divRows.slice(i, i + 1000))
-          .onConflictDoUpdate({
-            target: divisions.code,
-            set: { name: sql`excluded.name`, level: sql`excluded.level`, parentCode: sql`excluded.parent_code`, provinceCode: sql`excluded.province_code` },
-          })
-      }
-    })
+    const set = excludedColumns(divisions)
+    await inChunks(db, divRows, (tx, chunk) => tx.insert(divisions).values(chunk).onConflictDoUpdate({ target: divisions.code, set }))
   }
   if ((haveInd?.n ?? 0) !== industryCatalog.length) {
     log(`loading ${industryCatalog.length} GB/T 4754-2017 industry codes…`)
     const rows = industryCatalog.map((i) => ({ code: i.code, name: i.name, level: i.level, section: i.section, parentCode: i.parentCode }))
-    await db.transaction(async (tx) => {
-      for (let i = 0; i < rows.length; i += 1000) {
-        await tx
-          .insert(industries)
-          .values(rows.slice(i, i + 1000))
-          .onConflictDoUpdate({
-            target: industries.code,
-            set: { name: sql`excluded.name`, level: sql`excluded.level`, section: sql`excluded.section`, parentCode: sql`excluded.parent_code` },
-          })
-      }
-    })
+    const set = excludedColumns(industries)
+    await inChunks(db, rows, (tx, chunk) => tx.insert(industries).values(chunk).onConflictDoUpdate({ target: industries.code, set }))
   }
 }
