@@ -49,7 +49,7 @@ describeEachDb('demo generator', (ctx) => {
     expect(flagged?.n).toBe(above)
     expect(above / 500).toBeGreaterThan(0.75)
     expect(above / 500).toBeLessThan(0.9)
-    expect(result.steps.map((s) => s.id)).toEqual(['reference', 'parks', 'enterprises', 'users'])
+    expect(result.steps.map((s) => s.id)).toEqual(['reference', 'parks', 'enterprises', 'users', 'monthly-reports'])
   })
 
   it('gives valid, unique USCCs', async () => {

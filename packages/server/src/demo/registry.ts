@@ -1,4 +1,5 @@
 import { enterprisesStep } from './steps/enterprises.ts'
+import { monthlyReportsStep } from './steps/monthly-reports.ts'
 import { parksStep } from './steps/parks.ts'
 import { referenceStep } from './steps/reference.ts'
 import { usersStep } from './steps/users.ts'
@@ -21,4 +22,4 @@ import type { DemoStep } from './types.ts'
  *     },
  *   }
  */
-export const demoSteps: readonly DemoStep[] = [referenceStep, parksStep, enterprisesStep, usersStep]
+export const demoSteps: readonly DemoStep[] = [referenceStep, parksStep, enterprisesStep, usersStep, monthlyReportsStep]

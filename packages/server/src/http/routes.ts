@@ -8,6 +8,7 @@ import { userRoutes } from '../modules/auth/users.routes.ts'
 import { enterpriseRoutes } from '../modules/enterprises/routes.ts'
 import { importRoutes } from '../modules/imports/routes.ts'
 import { referenceRoutes } from '../modules/regions/routes.ts'
+import { reportRoutes } from '../modules/reports/routes.ts'
 
 export type Api = FastifyInstance & ReturnType<FastifyInstance['withTypeProvider']>
 
@@ -28,6 +29,7 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
     userRoutes(scoped, deps)
     referenceRoutes(scoped, deps)
     enterpriseRoutes(scoped, deps)
+    reportRoutes(scoped, deps)
     importRoutes(scoped, deps)
     auditRoutes(scoped, deps)
   }, { prefix: '/api/v1' })

@@ -50,8 +50,11 @@ describe.skipIf(!haveChromium)('browser: a city official uses the registry', () 
     await table.locator('tbody tr.ant-table-row').first().waitFor()
     const rows = await table.locator('tbody tr.ant-table-row').allInnerTexts()
     expect(rows.length).toBeGreaterThan(0)
-    // every enterprise shown lies in the official's city
-    for (const r of rows) expect(r).toContain(city.scope)
+    // every enterprise shown matches the search and lies in the official's city
+    for (const r of rows) {
+      expect(r).toContain('有限')
+      expect(r).toContain(city.scope)
+    }
     const total = Number(((await page.getByTestId('registry-total').innerText()).match(/\d[\d,]*/)?.[0] ?? '0').replace(/,/g, ''))
     expect(total).toBeGreaterThan(0)
 

@@ -105,7 +105,13 @@ export async function restoreDatabase(database: Database, file: string, onProgre
   const flush = async () => {
     if (!table || batch.length === 0) return
     const conflict = REFERENCE.has(table) ? ' on conflict do nothing' : ''
-    await client.query(`insert into "${table}" select * from json_populate_recordset(null::"${table}", $1::json)${conflict}`, ['[' + batch.join(',') + ']'])
+    // generated columns (e.g. enterprises.name_grams) are computed again, never inserted
+    const cols = await client.query<{ c: string }>(
+      "select column_name as c from information_schema.columns where table_schema = 'public' and table_name = $1 and is_generated = 'NEVER' order by ordinal_position",
+      [table],
+    )
+    const list = cols.rows.map((r) => `"${r.c}"`).join(', ')
+    await client.query(`insert into "${table}" (${list}) select ${list} from json_populate_recordset(null::"${table}", $1::json)${conflict}`, ['[' + batch.join(',') + ']'])
     n += batch.length
     total += batch.length
     onProgress(table, n)

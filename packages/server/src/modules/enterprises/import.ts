@@ -1,9 +1,10 @@
-import { createHash } from 'node:crypto'
 import { and, desc, eq, sql } from 'drizzle-orm'
+import { analyzeIfStale } from '../../db/statistics.ts'
 import { scopeCoversDivision, validateUscc } from '@gongxin/domain'
 import type { Db, Tx } from '../../db/index.ts'
 import type { Actor } from '../../http/context.ts'
 import { AppError, type FieldError } from '../../lib/errors.ts'
+import { fileSha256, finishBatch, insertBatch } from '../../lib/import-batch.ts'
 import { writeErrorWorkbook } from '../../lib/spreadsheet/error-workbook.ts'
 import { asText, parseYesNo, splitList } from '../../lib/spreadsheet/normalize.ts'
 import { openSpreadsheet } from '../../lib/spreadsheet/reader.ts'
@@ -230,11 +231,12 @@ export async function importEnterprises(db: Db, actor: Actor, opts: ImportOption
       const current = await loadExisting(tx, usccs)
       reconcile(rows, current, actor, present, parkCounty, header.fields)
       if (rows.some((r) => r.errors.length)) throw new Refused()
-      const batchId = await insertBatch(tx, actor, opts, 'committed', countsOf(rows))
+      const batchId = await insertBatch(tx, actor, batchInput(opts), 'committed', countsOf(rows))
       const outcomes = await writeAll(tx, actor, rows, current, batchId, year, opts.onProgress)
       const counts = countsOf(rows, outcomes)
-      await tx.update(importBatches).set({ counts, finishedAt: new Date() }).where(eq(importBatches.id, batchId))
-      await recordAudit(tx, actor, { action: 'enterprise.import', entity: 'importBatch', entityId: batchId, batchId, detail: { fileName: opts.fileName, fileSha256: sha256(opts.data), status: 'committed', counts } })
+      await finishBatch(tx, batchId, counts)
+      if (counts.created) await analyzeIfStale(tx, 'enterprises', counts.created)
+      await recordAudit(tx, actor, { action: 'enterprise.import', entity: 'importBatch', entityId: batchId, batchId, detail: { fileName: opts.fileName, fileSha256: fileSha256(opts.data), status: 'committed', counts } })
       return { batchId, dryRun: false, counts, errors: [], warnings }
     })
   } catch (err) {
@@ -265,16 +267,7 @@ async function writeAll(tx: Tx, actor: Actor, rows: Row[], existing: Registered,
   return outcomes
 }
 
-const sha256 = (data: Buffer) => createHash('sha256').update(data).digest('hex')
-
-async function insertBatch(tx: Tx, actor: Actor, opts: ImportOptions, status: 'committed' | 'rejected', counts: ImportCounts): Promise<number> {
-  const [batch] = await tx
-    .insert(importBatches)
-    .values({ kind: 'enterprises', fileName: opts.fileName, fileSha256: sha256(opts.data), userId: actor.userId, username: actor.username, source: opts.source, status, counts, ...(status === 'rejected' ? { finishedAt: new Date() } : {}) })
-    .returning({ id: importBatches.id })
-  if (!batch) throw new Error('insert into import_batches returned nothing')
-  return batch.id
-}
+const batchInput = (opts: ImportOptions) => ({ kind: 'enterprises', fileName: opts.fileName, data: opts.data, source: opts.source })
 
 /** The refusal: every error, the marked file, and (unless a dry run) a rejected batch with its audit entry. */
 async function refuse(db: Db, actor: Actor, opts: ImportOptions, rows: Row[], fileErrors: FieldError[], warnings: FieldError[]): Promise<ImportResult> {
@@ -284,8 +277,8 @@ async function refuse(db: Db, actor: Actor, opts: ImportOptions, rows: Row[], fi
   let batchId: number | null = null
   if (!opts.dryRun) {
     batchId = await db.transaction(async (tx) => {
-      const id = await insertBatch(tx, actor, opts, 'rejected', counts)
-      await recordAudit(tx, actor, { action: 'enterprise.import', entity: 'importBatch', entityId: id, batchId: id, detail: { fileName: opts.fileName, fileSha256: sha256(opts.data), status: 'rejected', counts, errorCount: errors.length } })
+      const id = await insertBatch(tx, actor, batchInput(opts), 'rejected', counts)
+      await recordAudit(tx, actor, { action: 'enterprise.import', entity: 'importBatch', entityId: id, batchId: id, detail: { fileName: opts.fileName, fileSha256: fileSha256(opts.data), status: 'rejected', counts, errorCount: errors.length } })
       return id
     })
   }

@@ -34,6 +34,14 @@ export const enterprises = pgTable(
     employees: integer('employees'),
     createdAt: timestamp('created_at', { withTimezone: true }).notNull().defaultNow(),
     updatedAt: timestamp('updated_at', { withTimezone: true }).notNull().defaultNow(),
+    /**
+     * The name's characters and character pairs, for a GIN index: Chinese names have no word boundaries and
+     * pg_trgm ignores CJK characters in the C locale, so substring search narrows by these first
+     * (gx_name_grams is created in migration 0003).
+     */
+    nameGrams: text('name_grams')
+      .array()
+      .generatedAlwaysAs(sql`gx_name_grams(name)`),
     /** optimistic concurrency: incremented on each update */
     version: integer('version').notNull().default(1),
   },
@@ -41,6 +49,8 @@ export const enterprises = pgTable(
     index('enterprises_county_idx').on(t.countyCode),
     index('enterprises_industry_idx').on(t.industryDivision, t.industryCode),
     index('enterprises_park_idx').on(t.parkId),
+    index('enterprises_name_idx').on(t.name, t.id),
+    index('enterprises_name_grams_idx').using('gin', t.nameGrams),
     check('enterprises_industry_division', sql`left(${t.industryCode}, 2) = ${t.industryDivision}`),
     check('enterprises_uscc_format', sql`${t.uscc} ~ '^[0-9A-HJ-NP-RTUW-Y]{18}$'`),
   ],

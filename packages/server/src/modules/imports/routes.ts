@@ -1,11 +1,11 @@
-import { randomBytes } from 'node:crypto'
 import fs from 'node:fs/promises'
 import path from 'node:path'
 import type { FastifyInstance } from 'fastify'
 import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppDeps } from '../../http/app.ts'
-import { actorOf, type Actor } from '../../http/context.ts'
+import { actorOf } from '../../http/context.ts'
+import { storeErrorWorkbook, type StoredMeta } from '../../lib/error-workbook-store.ts'
 import { AppError, type FieldError } from '../../lib/errors.ts'
 import { enterpriseTemplate, exportEnterprises } from '../enterprises/export.ts'
 import { importEnterprises, listImportBatches } from '../enterprises/import.ts'
@@ -21,8 +21,6 @@ export function attachment(fileName: string): string {
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 // Responses list this many errors; the error workbook holds them all.
 const LISTED = 1000
-// Error workbooks are kept this long for download, then removed when the next one is stored.
-const KEEP_MS = 7 * 24 * 3600 * 1000
 
 const fieldError = z.object({
   row: z.number().optional(),
@@ -52,29 +50,6 @@ const refusedResponse = z.object({
     details: z.object({ counts, errorWorkbookUrl: z.string().nullable(), batchId: z.number().nullable(), errorCount: z.number() }),
   }),
 })
-
-interface StoredMeta {
-  userId: number | null
-  username: string
-  fileName: string
-  createdAt: string
-}
-
-/** Keeps an error workbook in <dataDir>/imports/ under an unguessable id, readable later by the same user only. */
-async function storeErrorWorkbook(dir: string, actor: Actor, fileName: string, data: Buffer): Promise<string> {
-  await fs.mkdir(dir, { recursive: true, mode: 0o700 })
-  const now = Date.now()
-  for (const f of await fs.readdir(dir)) {
-    const p = path.join(dir, f)
-    const st = await fs.stat(p).catch(() => null)
-    if (st && now - st.mtimeMs > KEEP_MS) await fs.rm(p, { force: true })
-  }
-  const id = randomBytes(16).toString('hex')
-  const meta: StoredMeta = { userId: actor.userId, username: actor.username, fileName, createdAt: new Date(now).toISOString() }
-  await fs.writeFile(path.join(dir, `${id}.xlsx`), data, { mode: 0o600 })
-  await fs.writeFile(path.join(dir, `${id}.json`), JSON.stringify(meta), { mode: 0o600 })
-  return id
-}
 
 const withoutExtension = (name: string) => path.basename(name).replace(/\.[^.]*$/, '') || 'import'
 
@@ -111,7 +86,7 @@ export function importRoutes(app: FastifyInstance, { config, database }: AppDeps
       const { dryRun, fileName } = req.query
       const result = await importEnterprises(db, actor, { fileName, data: req.body, dryRun, source: actor.source })
       const errorWorkbookUrl = result.errorWorkbook
-        ? `/api/v1/imports/error-workbooks/${await storeErrorWorkbook(dir, actor, fileName, result.errorWorkbook)}`
+        ? await storeErrorWorkbook(config.dataDir, actor, fileName, result.errorWorkbook)
         : null
       const errors: FieldError[] = result.errors.slice(0, LISTED)
       if (!dryRun && result.errors.length) {
