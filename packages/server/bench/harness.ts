@@ -26,6 +26,8 @@ export interface BenchContext {
   tmp: string
   log(s: string): void
   state: Map<string, unknown>
+  /** run when the bench ends: figures that share a setup (a database) close it here */
+  cleanups: (() => Promise<void>)[]
 }
 
 export interface FigureResult {

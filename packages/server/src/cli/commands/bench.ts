@@ -4,9 +4,10 @@ import path from 'node:path'
 import type { Command } from 'commander'
 import { recordResults, runFigure, type BenchContext, type Figure, type FigureResult } from '../../../bench/harness.ts'
 import { foundationFigures } from '../../../bench/figures/foundation.ts'
+import { intakeFigures } from '../../../bench/figures/intake.ts'
 
 /** Every figure of the product; each feature appends its own. */
-export const allFigures: Figure[] = [...foundationFigures]
+export const allFigures: Figure[] = [...foundationFigures, ...intakeFigures]
 
 export function register(program: Command) {
   program
@@ -28,7 +29,7 @@ export function register(program: Command) {
         return
       }
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongxin-bench-'))
-      const ctx: BenchContext = { tmp, log: (s) => process.stderr.write(s + '\n'), state: new Map() }
+      const ctx: BenchContext = { tmp, log: (s) => process.stderr.write(s + '\n'), state: new Map(), cleanups: [] }
       const results: FigureResult[] = []
       try {
         for (const f of chosen) {
@@ -42,6 +43,7 @@ export function register(program: Command) {
           }
         }
       } finally {
+        for (const c of ctx.cleanups) await c()
         fs.rmSync(tmp, { recursive: true, force: true })
       }
       if (opts.record) ctx.log(`recorded in ${recordResults(results)}`)
