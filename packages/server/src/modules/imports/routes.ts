@@ -5,6 +5,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppDeps } from '../../http/app.ts'
 import { actorOf } from '../../http/context.ts'
+import { LISTED_ERRORS, XLSX, importResponseSchemas } from '../../http/import-schemas.ts'
 import { storeErrorWorkbook, type StoredMeta } from '../../lib/error-workbook-store.ts'
 import { AppError, type FieldError } from '../../lib/errors.ts'
 import { enterpriseTemplate, exportEnterprises } from '../enterprises/export.ts'
@@ -18,38 +19,8 @@ export function attachment(fileName: string): string {
   return `attachment; filename="${fallback}"; filename*=UTF-8''${encoded}`
 }
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-// Responses list this many errors; the error workbook holds them all.
-const LISTED = 1000
-
-const fieldError = z.object({
-  row: z.number().optional(),
-  column: z.string().optional(),
-  field: z.string().optional(),
-  code: z.string(),
-  message: z.object({ zh: z.string(), en: z.string() }),
-  value: z.unknown().optional(),
-})
 const counts = z.object({ read: z.number(), accepted: z.number(), rejected: z.number(), unchanged: z.number(), created: z.number(), updated: z.number() })
-const importResponse = z.object({
-  batchId: z.number().nullable(),
-  dryRun: z.boolean(),
-  counts,
-  errors: z.array(fieldError),
-  warnings: z.array(fieldError),
-  errorCount: z.number(),
-  warningCount: z.number(),
-  errorWorkbookUrl: z.string().nullable(),
-})
-
-const refusedResponse = z.object({
-  error: z.object({
-    code: z.literal('IMPORT_INVALID'),
-    message: z.string(),
-    fieldErrors: z.array(fieldError),
-    details: z.object({ counts, errorWorkbookUrl: z.string().nullable(), batchId: z.number().nullable(), errorCount: z.number() }),
-  }),
-})
+const importResponses = importResponseSchemas(counts)
 
 const withoutExtension = (name: string) => path.basename(name).replace(/\.[^.]*$/, '') || 'import'
 
@@ -75,7 +46,7 @@ export function importRoutes(app: FastifyInstance, { config, database }: AppDeps
           dryRun: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
           fileName: z.string().min(1).max(255).default('upload.xlsx'),
         }),
-        response: { 200: importResponse, 422: refusedResponse },
+        response: importResponses,
       },
     },
     async (req, reply) => {
@@ -88,7 +59,7 @@ export function importRoutes(app: FastifyInstance, { config, database }: AppDeps
       const errorWorkbookUrl = result.errorWorkbook
         ? await storeErrorWorkbook(config.dataDir, actor, fileName, result.errorWorkbook)
         : null
-      const errors: FieldError[] = result.errors.slice(0, LISTED)
+      const errors: FieldError[] = result.errors.slice(0, LISTED_ERRORS)
       if (!dryRun && result.errors.length) {
         const e = new AppError('IMPORT_INVALID', { rejected: result.counts.rejected || result.errors.length })
         return reply.status(422).send({
@@ -105,7 +76,7 @@ export function importRoutes(app: FastifyInstance, { config, database }: AppDeps
         dryRun: result.dryRun,
         counts: result.counts,
         errors,
-        warnings: result.warnings.slice(0, LISTED),
+        warnings: result.warnings.slice(0, LISTED_ERRORS),
         errorCount: result.errors.length,
         warningCount: result.warnings.length,
         errorWorkbookUrl,

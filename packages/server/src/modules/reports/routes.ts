@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppDeps } from '../../http/app.ts'
 import { actorOf } from '../../http/context.ts'
+import { LISTED_ERRORS, XLSX, importResponseSchemas } from '../../http/import-schemas.ts'
 import { AppError } from '../../lib/errors.ts'
 import { storeErrorWorkbook } from '../../lib/error-workbook-store.ts'
 import { attachment } from '../imports/routes.ts'
@@ -10,37 +11,8 @@ import { monthlyTemplate } from './columns.ts'
 import { importMonthlyReports } from './import.ts'
 import { listReports, reportHistory, reportingCompleteness, type ReportRow } from './repository.ts'
 
-const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
-// Responses list this many errors; the error workbook holds them all.
-const LISTED = 1000
-
-const fieldError = z.object({
-  row: z.number().optional(),
-  column: z.string().optional(),
-  field: z.string().optional(),
-  code: z.string(),
-  message: z.object({ zh: z.string(), en: z.string() }),
-  value: z.unknown().optional(),
-})
 const counts = z.object({ read: z.number(), accepted: z.number(), rejected: z.number(), unchanged: z.number(), created: z.number(), revised: z.number() })
-const importResponse = z.object({
-  batchId: z.number().nullable(),
-  dryRun: z.boolean(),
-  counts,
-  errors: z.array(fieldError),
-  warnings: z.array(fieldError),
-  errorCount: z.number(),
-  warningCount: z.number(),
-  errorWorkbookUrl: z.string().nullable(),
-})
-const refusedResponse = z.object({
-  error: z.object({
-    code: z.literal('IMPORT_INVALID'),
-    message: z.string(),
-    fieldErrors: z.array(fieldError),
-    details: z.object({ counts, errorWorkbookUrl: z.string().nullable(), batchId: z.number().nullable(), errorCount: z.number() }),
-  }),
-})
+const importResponses = importResponseSchemas(counts)
 
 const year = z.coerce.number().int().min(1990).max(2100)
 const month = z.coerce.number().int().min(1).max(12)
@@ -73,7 +45,7 @@ export function reportRoutes(app: FastifyInstance, { config, database }: AppDeps
           allowJanuary: z.enum(['true', 'false']).default('false').transform((v) => v === 'true'),
           revisionReason: z.string().trim().min(1).max(500).optional(),
         }),
-        response: { 200: importResponse, 422: refusedResponse },
+        response: importResponses,
       },
     },
     async (req, reply) => {
@@ -84,7 +56,7 @@ export function reportRoutes(app: FastifyInstance, { config, database }: AppDeps
       const { dryRun, fileName, allowJanuary, revisionReason } = req.query
       const result = await importMonthlyReports(db, actor, { fileName, data: req.body, dryRun, source: actor.source, allowJanuary, ...(revisionReason ? { revisionReason } : {}) })
       const errorWorkbookUrl = result.errorWorkbook ? await storeErrorWorkbook(config.dataDir, actor, fileName, result.errorWorkbook) : null
-      const errors = result.errors.slice(0, LISTED)
+      const errors = result.errors.slice(0, LISTED_ERRORS)
       if (!dryRun && result.errors.length) {
         const e = new AppError('IMPORT_INVALID', { rejected: result.counts.rejected || result.errors.length })
         return reply.status(422).send({
@@ -92,7 +64,7 @@ export function reportRoutes(app: FastifyInstance, { config, database }: AppDeps
         })
       }
       return {
-        batchId: result.batchId, dryRun: result.dryRun, counts: result.counts, errors, warnings: result.warnings.slice(0, LISTED),
+        batchId: result.batchId, dryRun: result.dryRun, counts: result.counts, errors, warnings: result.warnings.slice(0, LISTED_ERRORS),
         errorCount: result.errors.length, warningCount: result.warnings.length, errorWorkbookUrl,
       }
     },
