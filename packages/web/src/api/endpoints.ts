@@ -1,6 +1,7 @@
 import { api, download } from './client.ts'
 import type {
-  AuditEntry, AuditQuery, AuthResponse, EnterpriseDetail, EnterpriseFilters, EnterpriseInput, EnterpriseListItem,
+  AuditEntry, AuditQuery, AuthResponse, Completeness, ImportBatch, MonthlyImportOptions, MonthlyImportResult,
+  MonthlyReport, ReportPeriod, ReportQuery, EnterpriseDetail, EnterpriseFilters, EnterpriseInput, EnterpriseListItem,
   EnterpriseQuery, EnterpriseSummary, ImportResult, Industry, Locale, Page, Park, Region, UserCreate, UserRow,
   UserUpdate, UsccCheck,
 } from './types.ts'
@@ -62,4 +63,31 @@ export const userApi = {
 
 export const auditApi = {
   list: (q: AuditQuery) => api<Page<AuditEntry>>('/audit', { query: { ...q } }),
+}
+
+export const reportApi = {
+  importMonthly: (file: File, opts: MonthlyImportOptions) =>
+    api<MonthlyImportResult>('/reports/monthly/import', {
+      method: 'POST',
+      query: {
+        dryRun: opts.dryRun,
+        fileName: file.name,
+        allowJanuary: opts.allowJanuary ? true : undefined,
+        revisionReason: opts.revisionReason?.trim(),
+      },
+      raw: file,
+    }),
+  list: (q: ReportQuery) => api<Page<MonthlyReport>>('/reports/monthly', { query: { ...q } }),
+  history: (uscc: string, period?: ReportPeriod) =>
+    api<{ items: MonthlyReport[] }>('/reports/monthly/history', { query: { uscc, year: period?.year, month: period?.month } }),
+  completeness: (p: ReportPeriod & { region?: string }) => api<Completeness>('/reports/completeness', { query: { ...p } }),
+}
+
+export const MONTHLY_TEMPLATE_PATH = '/imports/templates/monthly.xlsx'
+
+/** The kind the server records for an import of 规上工业企业月度主要指标. */
+export const MONTHLY_IMPORT_KIND = 'monthly'
+
+export const importApi = {
+  batches: (kind?: string, limit = 100) => api<{ items: ImportBatch[] }>('/imports', { query: { kind, limit } }),
 }

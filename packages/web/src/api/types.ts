@@ -198,6 +198,101 @@ export interface ImportResult {
   errorWorkbookUrl: string | null
 }
 
+/** The counts of a monthly statistics import: a changed period writes a new revision. */
+export interface MonthlyImportCounts {
+  read: number
+  accepted: number
+  rejected: number
+  unchanged: number
+  created: number
+  revised: number
+}
+
+export interface MonthlyImportResult {
+  batchId: number | null
+  dryRun: boolean
+  counts: MonthlyImportCounts
+  errors: FieldError[]
+  warnings: FieldError[]
+  errorCount: number
+  warningCount: number
+  errorWorkbookUrl: string | null
+}
+
+export interface MonthlyImportOptions {
+  dryRun: boolean
+  /** the source reports January on its own (by default January is part of 1—2月) */
+  allowJanuary?: boolean
+  /** required to change the figures of a closed period */
+  revisionReason?: string
+}
+
+/** One revision of one enterprise's figures for one period; amounts are decimal strings in 万元. */
+export interface MonthlyReport {
+  uscc: string
+  name: string
+  countyCode: string
+  year: number
+  month: number
+  revision: number
+  grossOutputCum: string | null
+  grossOutputPriorCum: string | null
+  revenueCum: string | null
+  revenuePriorCum: string | null
+  profitCum: string | null
+  profitPriorCum: string | null
+  /** 万千瓦时 */
+  electricityCum: string | null
+  employees: number | null
+  batchId: number | null
+  sourceRow: number | null
+  recordedAt: string
+  supersededAt: string | null
+  revisionReason: string | null
+}
+
+export interface ReportPeriod {
+  year: number
+  month: number
+}
+
+export interface ReportQuery extends ReportPeriod {
+  region?: string
+  page: number
+  pageSize: number
+}
+
+export interface CountyCompleteness {
+  countyCode: string
+  countyName: string
+  expected: number
+  reported: number
+  share: number
+  missing: { uscc: string; name: string }[]
+}
+
+export interface Completeness {
+  expected: number
+  reported: number
+  share: number
+  counties: CountyCompleteness[]
+}
+
+/** A batch of the import history; `counts` differ by kind (updated for enterprises, revised for monthly). */
+export interface ImportBatch {
+  id: number
+  kind: string
+  fileName: string
+  fileSha256: string
+  username: string | null
+  source: string
+  /** committed | rejected | dryRun */
+  status: string
+  counts: Record<string, number>
+  startedAt: string
+  finishedAt: string | null
+}
+
 export interface UserRow {
   id: number
   username: string

@@ -7,9 +7,8 @@ import type { Permission } from '../api/types.ts'
  */
 export type MenuGroup = 'data' | 'monitoring' | 'services' | 'development' | 'system'
 
-export type BuiltFeature = 'enterprises' | 'users' | 'audit'
+export type BuiltFeature = 'enterprises' | 'reports' | 'users' | 'audit'
 export type ComingFeature =
-  | 'reports'
   | 'dispatch'
   | 'warnings'
   | 'peerComparison'
@@ -36,7 +35,7 @@ export const MENU_GROUPS: readonly MenuGroup[] = ['data', 'monitoring', 'service
 
 export const FEATURES: readonly FeatureEntry[] = [
   { key: 'enterprises', path: '/enterprises', group: 'data', status: 'built', permission: 'enterprise.read' },
-  { key: 'reports', path: '/reports', group: 'data', status: 'coming' },
+  { key: 'reports', path: '/reports', group: 'data', status: 'built', permission: 'enterprise.read' },
   { key: 'dispatch', path: '/dispatch', group: 'monitoring', status: 'coming' },
   { key: 'warnings', path: '/warnings', group: 'monitoring', status: 'coming' },
   { key: 'peerComparison', path: '/peer-comparison', group: 'monitoring', status: 'coming' },

@@ -6,12 +6,6 @@ export const comingZh = {
   title: '{{feature}} · 即将上线',
   intro: '该功能正在建设中，上线后将提供：',
   meanwhile: '在此之前，可在“企业库”维护企业基础信息，这是后续各项功能共用的数据底座。',
-  reports: {
-    summary: '按月采集规上工业企业统计数据、电网用电量和企业自报数据。',
-    b1: '导入统计部门报表（本月、1—本月累计、上年同期），逐行校验并生成错误清单',
-    b2: '同一企业同一期重复导入时保留修订记录，查询始终读取最新版本',
-    b3: '按县区查看迟报、漏报情况并催报',
-  },
   dispatch: {
     summary: '每月汇总全省、各市、各县的工业运行情况，形成月调度材料。',
     b1: '同口径计算工业增加值、营业收入、利润、用电量的增速与拉动',
@@ -85,12 +79,6 @@ export const comingEn: typeof comingZh = {
   intro: 'This feature is being built. It will offer:',
   meanwhile:
     'Meanwhile, keep enterprise records up to date in the Enterprise registry: every coming feature builds on them.',
-  reports: {
-    summary: 'Monthly intake of statistics for above-scale industrial enterprises, grid electricity data and enterprise self-reports.',
-    b1: 'Import the statistics bureau’s tables (month, year to date, same period last year), checked row by row with an error list',
-    b2: 'Re-importing an enterprise’s period keeps the earlier revision; queries always read the latest',
-    b3: 'See and chase late or missing reports per county',
-  },
   dispatch: {
     summary: 'A monthly review of industrial operations for the province, each city and each county.',
     b1: 'Same-scope growth and pull of value added, revenue, profit and electricity',

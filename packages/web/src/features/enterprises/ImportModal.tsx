@@ -1,15 +1,13 @@
 import { useState } from 'react'
-import { Alert, App, Button, Descriptions, Modal, Space, Steps, Table, Upload } from 'antd'
-import { DownloadOutlined, UploadOutlined } from '@ant-design/icons'
+import { Alert, App, Button, Modal, Space, Steps } from 'antd'
+import { DownloadOutlined } from '@ant-design/icons'
 import { useQueryClient } from '@tanstack/react-query'
 import { useTranslation } from 'react-i18next'
 import { ApiError, apiUrl } from '../../api/client.ts'
 import { ENTERPRISE_TEMPLATE_PATH, enterpriseApi } from '../../api/endpoints.ts'
 import type { FieldError, ImportCounts, ImportResult } from '../../api/types.ts'
-import { currentLocale } from '../../i18n/index.ts'
-import { pickText } from '../../i18n/locale.ts'
 import { errorText } from '../../shared/errors.ts'
-import { formatValue } from '../../shared/format.ts'
+import { ErrorWorkbookLink, FieldErrorTable, FileChooser, ImportCountsView } from '../imports/ImportParts.tsx'
 
 interface Checked {
   counts: ImportCounts | null
@@ -19,9 +17,6 @@ interface Checked {
 
 const COUNT_KEYS: (keyof ImportCounts)[] = ['read', 'accepted', 'rejected', 'unchanged', 'created', 'updated']
 
-/** A link the server gave (absolute, or relative to the API). */
-const hrefOf = (url: string) => (url.startsWith('/') || /^https?:/.test(url) ? url : apiUrl(`/${url}`))
-
 /**
  * Import in two steps: a dry run that writes nothing and lists every row error, then the commit of the
  * same file. The server refuses a commit with errors as a whole (422 IMPORT_INVALID).
@@ -30,7 +25,6 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
   const { t } = useTranslation()
   const { message } = App.useApp()
   const queryClient = useQueryClient()
-  const locale = currentLocale()
   const [file, setFile] = useState<File | null>(null)
   const [checked, setChecked] = useState<Checked | null>(null)
   const [busy, setBusy] = useState<'dryRun' | 'commit' | null>(null)
@@ -92,23 +86,14 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
       />
       <Space orientation="vertical" style={{ width: '100%' }}>
         <Space wrap>
-          <Upload
-            accept=".xlsx,.csv"
-            maxCount={1}
-            beforeUpload={(f) => {
+          <FileChooser
+            file={file}
+            onChange={(f) => {
               setFile(f)
               setChecked(null)
               setFailure(null)
-              return false
             }}
-            onRemove={() => {
-              setFile(null)
-              setChecked(null)
-            }}
-            fileList={file ? [{ uid: 'file', name: file.name, status: 'done' }] : []}
-          >
-            <Button icon={<UploadOutlined />}>{t('import.chooseFile')}</Button>
-          </Upload>
+          />
           <a href={apiUrl(ENTERPRISE_TEMPLATE_PATH)} download>
             <DownloadOutlined /> {t('import.template')}
           </a>
@@ -116,9 +101,7 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
         <span className="gx-muted">{t('import.fileHint')}</span>
         {failure && <Alert type="error" showIcon title={failure} />}
         {checked?.counts && (
-          <Descriptions size="small" bordered column={6} layout="vertical"
-            items={COUNT_KEYS.map((k) => ({ key: k, label: t(`import.counts.${k}`), children: checked.counts?.[k] ?? 0 }))}
-          />
+          <ImportCountsView keys={COUNT_KEYS} counts={checked.counts} label={(k) => t(`import.counts.${k}`)} />
         )}
         {checked && checked.errors.length === 0 && checked.counts && <Alert type="success" showIcon title={t('import.noErrors')} />}
         {checked && checked.errors.length > 0 && (
@@ -127,33 +110,9 @@ export function ImportModal({ onClose }: { onClose: () => void }) {
               type="warning"
               showIcon
               title={t('import.hasErrors', { count: checked.errors.length })}
-              action={
-                checked.errorWorkbookUrl ? (
-                  <a href={hrefOf(checked.errorWorkbookUrl)} download>
-                    <DownloadOutlined /> {t('import.errorWorkbook')}
-                  </a>
-                ) : undefined
-              }
+              action={<ErrorWorkbookLink url={checked.errorWorkbookUrl} />}
             />
-            <Table<FieldError & { key: number }>
-              size="small"
-              data-testid="import-errors"
-              dataSource={checked.errors.map((e, i) => ({ ...e, key: i }))}
-              pagination={{ pageSize: 10, hideOnSinglePage: true }}
-              columns={[
-                { key: 'row', dataIndex: 'row', title: t('import.columns.row'), width: 70 },
-                { key: 'column', dataIndex: 'column', title: t('import.columns.column'), width: 90 },
-                { key: 'field', dataIndex: 'field', title: t('import.columns.field'), width: 140 },
-                { key: 'message', title: t('import.columns.message'), render: (_, e) => pickText(e.message, locale) },
-                {
-                  key: 'value',
-                  title: t('import.columns.value'),
-                  width: 160,
-                  ellipsis: true,
-                  render: (_, e) => (e.value === undefined ? '' : formatValue(e.value)),
-                },
-              ]}
-            />
+            <FieldErrorTable rows={checked.errors} testId="import-errors" />
           </>
         )}
       </Space>

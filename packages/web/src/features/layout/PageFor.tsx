@@ -11,6 +11,7 @@ const EnterpriseDetailPage = lazy(() =>
   import('../enterprises/EnterpriseDetailPage.tsx').then((m) => ({ default: m.EnterpriseDetailPage })),
 )
 const UsersPage = lazy(() => import('../users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })))
+const ReportsPage = lazy(() => import('../reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })))
 const AuditPage = lazy(() => import('../audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })))
 
 /** The page a workspace tab shows for its route, or why it cannot. */
@@ -24,6 +25,7 @@ export function PageFor({ route }: { route: PageRoute }) {
   switch (route.kind) {
     case 'feature':
       if (route.feature === 'enterprises') return <RegistryPage />
+      if (route.feature === 'reports') return <ReportsPage />
       if (route.feature === 'users') return <UsersPage />
       return <AuditPage />
     case 'enterprise':
