@@ -16,6 +16,7 @@ const run = (label, cmd, args, env = {}) => {
 }
 const only = process.argv.slice(2)
 run('lint', 'npx', ['eslint', '.', '--max-warnings=0'])
+run('migrations match the schema', process.execPath, ['scripts/check-migrations.mjs'])
 run('typecheck', 'npx', ['tsc', '-p', 'packages/domain'])
 run('typecheck', 'npx', ['tsc', '-p', 'packages/server'])
 run('typecheck', 'npx', ['tsc', '-p', 'packages/web'])
