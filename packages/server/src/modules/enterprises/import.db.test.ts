@@ -207,18 +207,12 @@ describeEachDb('enterprise registry import', (ctx) => {
     for (const c of codes) expect(c?.startsWith('4301')).toBe(true)
   })
 
-  it('imports 20,000 rows in a few seconds', async () => {
-    const big = lines('H', 20_000)
-    const data = await workbook(big)
-    const t0 = performance.now()
+  it('imports 20,000 rows in one batch (the bulk path: chunked lookups and array inserts)', async () => {
+    const data = await workbook(lines('H', 20_000))
     const dry = await importEnterprises(db(), hunan, { fileName: 'h.xlsx', data, dryRun: true, source: 'api' })
-    const t1 = performance.now()
     const r = await importEnterprises(db(), hunan, { fileName: 'h.xlsx', data, dryRun: false, source: 'api' })
-    const t2 = performance.now()
     expect(dry.counts.created).toBe(20_000)
-    expect(r.counts.created).toBe(20_000)
-    process.stderr.write(`20,000 rows [${ctx.backend}]: check (dry run) ${Math.round(t1 - t0)} ms, import ${Math.round(t2 - t1)} ms\n`)
-    expect(t2 - t1).toBeLessThan(60_000)
+    expect(r.counts).toMatchObject({ read: 20_000, created: 20_000, rejected: 0 })
   })
 })
 
