@@ -2,6 +2,7 @@
 // PostgreSQL: GONGXIN_TEST_PG_URL or postgres://postgres@127.0.0.1:5432/test; when it cannot be reached the
 // database tier runs on PGlite only and says so (CI=true makes PostgreSQL mandatory).
 import { execFileSync, spawnSync } from 'node:child_process'
+import fs from 'node:fs'
 import path from 'node:path'
 import { buildWebIfStale } from './web-build.mjs'
 
@@ -26,4 +27,14 @@ try {
 } catch {
   /* reported by the run below */
 }
-run('tests', 'npx', ['vitest', 'run', ...only])
+const report = path.join(root, 'test-artifacts', 'vitest.json')
+fs.mkdirSync(path.dirname(report), { recursive: true })
+const tests = spawnSync('npx', ['vitest', 'run', '--reporter=default', '--reporter=json', `--outputFile.json=${report}`, ...only], { stdio: 'inherit', cwd: root })
+// one plain closing line that any CI reader understands
+try {
+  const r = JSON.parse(fs.readFileSync(report, 'utf8'))
+  process.stdout.write(`\ntests: ${r.numPassedTests} passed, ${r.numFailedTests} failed, ${r.numPendingTests + r.numTodoTests} skipped\n`)
+} catch {
+  process.stdout.write('\ntests: no report was written\n')
+}
+if (tests.status !== 0) process.exit(tests.status ?? 1)

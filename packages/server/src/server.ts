@@ -2,6 +2,7 @@ import { count } from 'drizzle-orm'
 import { loadConfig, type ConfigOverrides } from './config.ts'
 import { openDatabase, type Database } from './db/index.ts'
 import { migrateDatabase } from './db/migrate.ts'
+import { mergeNameIndex } from './db/statistics.ts'
 import { generateDemo, readDemoLogins, type DemoLogin } from './demo/index.ts'
 import { buildApp } from './http/app.ts'
 import { enterprises } from './modules/enterprises/schema.ts'
@@ -32,6 +33,8 @@ export async function startServer(opts: StartOptions = {}): Promise<Started> {
     log('[2/4] migrating and loading reference data (GB/T 2260, GB/T 4754)…')
     await migrateDatabase(database)
     await ensureReferenceData(database.db, (s) => log('      ' + s))
+    // single edits since the last start leave entries in the search index's pending list (no autovacuum here)
+    await mergeNameIndex(database.db)
     const [row] = await database.db.select({ n: count() }).from(enterprises)
     let logins: DemoLogin[] = []
     if ((row?.n ?? 0) === 0 && opts.demoIfEmpty) {

@@ -11,3 +11,11 @@ export async function analyzeIfStale(tx: Tx, table: 'monthly_reports' | 'enterpr
   const known = Number(r.rows[0]?.n ?? -1)
   if (known < 0 || written > known / 10) await tx.execute(sql.raw(`analyze ${table}`))
 }
+
+/**
+ * Merges the pending list of the registry's name-search index into the index. PGlite never runs autovacuum,
+ * which would do it; searches scan the whole pending list until then (measured: p95 122 ms → 35 ms).
+ */
+export async function mergeNameIndex(tx: Tx): Promise<void> {
+  await tx.execute(sql`select gin_clean_pending_list('enterprises_name_grams_idx'::regclass)`)
+}

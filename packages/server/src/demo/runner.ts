@@ -1,4 +1,5 @@
 import { asc, count, eq, sql } from 'drizzle-orm'
+import { mergeNameIndex } from '../db/statistics.ts'
 import type { Database, Tx } from '../db/index.ts'
 import { systemActor, type Actor } from '../http/context.ts'
 import { recordAudit } from '../modules/audit/service.ts'
@@ -176,6 +177,7 @@ export async function generateDemo(
   })
   // Fresh statistics for the planner after a bulk load: PGlite never analyses by itself, and without them
   // it picks plans that are orders of magnitude slower (measured on the registry search and the imports).
+  await mergeNameIndex(database.db)
   await database.db.execute(sql`analyze`)
   return result
 }

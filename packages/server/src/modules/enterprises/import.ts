@@ -1,5 +1,5 @@
 import { and, desc, eq, sql } from 'drizzle-orm'
-import { analyzeIfStale } from '../../db/statistics.ts'
+import { analyzeIfStale, mergeNameIndex } from '../../db/statistics.ts'
 import { scopeCoversDivision, validateUscc } from '@gongxin/domain'
 import type { Db, Tx } from '../../db/index.ts'
 import type { Actor } from '../../http/context.ts'
@@ -236,6 +236,7 @@ export async function importEnterprises(db: Db, actor: Actor, opts: ImportOption
       const counts = countsOf(rows, outcomes)
       await finishBatch(tx, batchId, counts)
       if (counts.created) await analyzeIfStale(tx, 'enterprises', counts.created)
+      if (counts.created || counts.updated) await mergeNameIndex(tx)
       await recordAudit(tx, actor, { action: 'enterprise.import', entity: 'importBatch', entityId: batchId, batchId, detail: { fileName: opts.fileName, fileSha256: fileSha256(opts.data), status: 'committed', counts } })
       return { batchId, dryRun: false, counts, errors: [], warnings }
     })
