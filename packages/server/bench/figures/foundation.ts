@@ -1,6 +1,6 @@
 import fs from 'node:fs'
 import path from 'node:path'
-import type { Figure } from '../harness.ts'
+import type { BenchContext, Figure } from '../harness.ts'
 import { login, rssMb, spawnServer, type ServerProcess } from '../server-process.ts'
 import { demoLogins } from '../../src/demo/index.ts'
 
@@ -8,6 +8,15 @@ const admin = () => {
   const a = demoLogins.find((l) => l.role === 'provinceAdmin')
   if (!a) throw new Error('no demo admin')
   return a
+}
+
+/** A data directory a first start has filled with the demo province (made once, shared by the figures). */
+async function startedDataDir(ctx: BenchContext): Promise<void> {
+  if (ctx.state.has('startedDir')) return
+  const dir = fs.mkdtempSync(path.join(ctx.tmp, 'started-'))
+  const s = await spawnServer(dir, ['--demo-if-empty'])
+  await s.stop()
+  ctx.state.set('startedDir', dir)
 }
 
 /** First `npm start` on an empty data directory with the full demo province, to ready. */
@@ -35,14 +44,7 @@ export const secondStart: Figure = {
   target: 5,
   warmup: 1,
   runs: 3,
-  async setup(ctx) {
-    if (!ctx.state.has('startedDir')) {
-      const dir = fs.mkdtempSync(path.join(ctx.tmp, 'second-'))
-      const s = await spawnServer(dir, ['--demo-if-empty'])
-      await s.stop()
-      ctx.state.set('startedDir', dir)
-    }
-  },
+  setup: startedDataDir,
   async measure(ctx) {
     const s = await spawnServer(ctx.state.get('startedDir') as string, ['--demo-if-empty'])
     await s.stop()
@@ -58,14 +60,7 @@ export const memoryAtRest: Figure = {
   target: 400,
   warmup: 0,
   runs: 3,
-  async setup(ctx) {
-    if (!ctx.state.has('startedDir')) {
-      const dir = fs.mkdtempSync(path.join(ctx.tmp, 'mem-'))
-      const s = await spawnServer(dir, ['--demo-if-empty'])
-      await s.stop()
-      ctx.state.set('startedDir', dir)
-    }
-  },
+  setup: startedDataDir,
   async measure(ctx) {
     const s = await spawnServer(ctx.state.get('startedDir') as string)
     try {

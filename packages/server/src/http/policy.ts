@@ -4,7 +4,7 @@ import type { Permission } from '@gongxin/domain'
  * Every route declares who may call it in `config.policy`; a route without one fails at registration
  * (and the authorization-matrix test enumerates them all).
  * - public: anyone, no session (login, health, docs)
- * - authenticated: any logged-in user (their own profile)
+ * - authenticated: every logged-in user (their own profile)
  * - permission: a logged-in user whose role has that permission; region scope is then applied by the
  *   repositories to whatever the route reads or writes.
  */

@@ -66,6 +66,18 @@ export function presentEnterprise(r: EnterpriseListRow) {
   }
 }
 
+/** The presenter of one enterprise's detail page: the registry row plus its USCC parts, history and version. */
+function presentDetail(d: Awaited<ReturnType<typeof enterpriseDetail>>) {
+  return {
+    ...presentEnterprise(d),
+    usccParts: d.usccParts,
+    scaleHistory: d.scaleHistory,
+    createdAt: d.createdAt.toISOString(),
+    updatedAt: d.updatedAt.toISOString(),
+    version: d.version,
+  }
+}
+
 export function enterpriseRoutes(app: FastifyInstance, { database }: AppDeps) {
   const api = app.withTypeProvider<ZodTypeProvider>()
   const db = database.db
@@ -100,7 +112,7 @@ export function enterpriseRoutes(app: FastifyInstance, { database }: AppDeps) {
     { config: { policy: { permission: 'enterprise.read' } }, schema: { tags: ['enterprises'], params: z.object({ id: z.coerce.number().int().positive() }) } },
     async (req) => {
       const d = await enterpriseDetail(db, actorOf(req), req.params.id)
-      return { ...presentEnterprise(d), usccParts: d.usccParts, scaleHistory: d.scaleHistory, createdAt: d.createdAt.toISOString(), updatedAt: d.updatedAt.toISOString(), version: d.version }
+      return presentDetail(d)
     },
   )
 
@@ -108,7 +120,7 @@ export function enterpriseRoutes(app: FastifyInstance, { database }: AppDeps) {
     const actor = actorOf(req)
     const id = await createEnterprise(db, actor, req.body)
     const d = await enterpriseDetail(db, actor, id)
-    return reply.status(201).send({ ...presentEnterprise(d), usccParts: d.usccParts, scaleHistory: d.scaleHistory, version: d.version })
+    return reply.status(201).send(presentDetail(d))
   })
 
   api.put(
@@ -121,7 +133,7 @@ export function enterpriseRoutes(app: FastifyInstance, { database }: AppDeps) {
       const actor = actorOf(req)
       await updateEnterprise(db, actor, req.params.id, req.body)
       const d = await enterpriseDetail(db, actor, req.params.id)
-      return { ...presentEnterprise(d), usccParts: d.usccParts, scaleHistory: d.scaleHistory, version: d.version }
+      return presentDetail(d)
     },
   )
 }
