@@ -2,6 +2,7 @@ import { sql } from 'drizzle-orm'
 import { currentPeriod, decimalText } from '@gongxin/domain'
 import { monthlyReports } from '../../modules/reports/schema.ts'
 import { bulkInsert } from '../bulk.ts'
+import { noteFactsChanged } from '../../modules/dispatch/facts.ts'
 import type { Rng } from '../rng.ts'
 import { need, type DemoEnterprise, type DemoStep } from '../types.ts'
 
@@ -145,6 +146,9 @@ export const monthlyReportsStep: DemoStep = {
     // statistics for the planner now, not whenever autovacuum gets to it (never, on PGlite): the reports'
     // lookups and listings would otherwise be planned as if the table were empty
     await ctx.tx.execute(sql`analyze monthly_reports`)
+    const periods = new Map<string, { year: number; month: number }>()
+    for (let i = 0; i < total; i++) periods.set(`${String(cols.y[i])}-${String(cols.m[i])}`, { year: Number(cols.y[i]), month: Number(cols.m[i]) })
+    await noteFactsChanged(ctx.tx, 'monthly', [...periods.values()])
     return { monthlyReports: total, stoppedProducing: stopped, lateReporters: late }
   },
 }

@@ -14,6 +14,7 @@ import type { RawValue, SheetRow } from '../../lib/spreadsheet/types.ts'
 import { recordAudit } from '../audit/service.ts'
 import { monthlySheetSpec } from './columns.ts'
 import { analyzeIfStale } from '../../db/statistics.ts'
+import { noteFactsChanged } from '../dispatch/facts.ts'
 import { closedPeriods, loadContext, loadEnterprises, sameFigures, writeRevisions, type CurrentReport, type RevisionWrite } from './store.ts'
 
 export interface MonthlyImportCounts {
@@ -242,6 +243,7 @@ export async function importMonthlyReports(db: Db, actor: Actor, opts: MonthlyIm
       )
       await writeRevisions(tx, writes, batchId, new Date(at), reason ?? null, (done) => opts.onProgress?.({ phase: 'write', done, total: writes.length }))
       if (writes.length) await analyzeIfStale(tx, 'monthly_reports', writes.length)
+      await noteFactsChanged(tx, 'monthly', [...new Map(writes.map((w) => [`${w.year}-${w.month}`, { year: w.year, month: w.month }])).values()])
       const counts = countsOf(rows)
       await finishBatch(tx, batchId, counts)
       await recordAudit(tx, actor, { action: 'reports.import', entity: 'importBatch', entityId: batchId, batchId, detail: { fileName: opts.fileName, fileSha256: fileSha256(opts.data), status: 'committed', counts, ...(reason ? { revisionReason: reason } : {}) } })
