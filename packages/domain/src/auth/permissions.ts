@@ -8,6 +8,7 @@ import type { Role } from './roles.ts'
 export const permissions = [
   'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export',
   'user.read', 'user.write', 'audit.read', 'reference.read',
+  'statistics.import', 'targets.write', 'dispatch.read', 'warnings.manage', 'enterprise.report',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -20,22 +21,31 @@ export const permissionLabels: Readonly<Record<Permission, { zh: string; en: str
   'user.write': { zh: '管理用户', en: 'Manage users' },
   'audit.read': { zh: '查看审计日志', en: 'View the audit log' },
   'reference.read': { zh: '查看参考数据（区划、行业）', en: 'View reference data (divisions, industries)' },
+  'statistics.import': { zh: '导入统计公布数和用电数据', en: 'Import official statistics and electricity data' },
+  'targets.write': { zh: '设定年度目标', en: 'Set annual targets' },
+  'dispatch.read': { zh: '查看月调度、排名和通报', en: 'View the monthly dispatch, rankings and bulletins' },
+  'warnings.manage': { zh: '处置预警（确认、办结、指派）', en: 'Handle warnings (acknowledge, resolve, assign)' },
+  'enterprise.report': { zh: '填报本企业月度数据', en: "Report the own enterprise's monthly figures" },
 }
 
-const enterpriseDataEditor: readonly Permission[] = ['enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'reference.read']
+const enterpriseDataEditor: readonly Permission[] = [
+  'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export', 'reference.read',
+  'statistics.import', 'dispatch.read', 'warnings.manage',
+]
 
 export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   provinceAdmin: permissions,
   // City and county departments manage their own area's enterprises and can see (not manage) their area's users.
-  cityOfficial: [...enterpriseDataEditor, 'user.read'],
+  // A city sets its counties' targets; the province sets the cities' (targets.write within the scope).
+  cityOfficial: [...enterpriseDataEditor, 'user.read', 'targets.write'],
   countyOfficial: [...enterpriseDataEditor, 'user.read'],
-  handler: enterpriseDataEditor,
+  handler: [...enterpriseDataEditor, 'targets.write'],
   // Service officers visit enterprises; they read and export (for visit lists) but do not change master data.
-  serviceOfficer: ['enterprise.read', 'enterprise.export', 'reference.read'],
+  serviceOfficer: ['enterprise.read', 'enterprise.export', 'reference.read', 'dispatch.read', 'warnings.manage'],
   // Leaders are read-only on business data; the audit log is an administrator's tool, not a leader's.
-  leader: ['enterprise.read', 'enterprise.export', 'reference.read'],
-  // Their own enterprise only (enforced by the enterprise scope).
-  enterprise: ['enterprise.read', 'reference.read'],
+  leader: ['enterprise.read', 'enterprise.export', 'reference.read', 'dispatch.read'],
+  // Their own enterprise only (enforced by the enterprise scope): they file their own monthly figures.
+  enterprise: ['enterprise.read', 'reference.read', 'enterprise.report'],
 }
 
 /** Also false for a role string that is not a Role (e.g. a stale value from the database). */

@@ -22,6 +22,11 @@ export type Permission =
   | 'user.write'
   | 'audit.read'
   | 'reference.read'
+  | 'statistics.import'
+  | 'targets.write'
+  | 'dispatch.read'
+  | 'warnings.manage'
+  | 'enterprise.report'
 
 export interface Me {
   id: number
