@@ -1,3 +1,4 @@
+import { warmLatestDispatch } from './modules/dispatch/service.ts'
 import { count } from 'drizzle-orm'
 import { loadConfig, type ConfigOverrides } from './config.ts'
 import { openDatabase, type Database } from './db/index.ts'
@@ -57,8 +58,14 @@ export async function startServer(opts: StartOptions = {}): Promise<Started> {
       log('demo logins:')
       for (const l of logins) log(`  ${l.username.padEnd(10)} ${l.password.padEnd(18)} ${l.roleLabel}  ${l.scope}`)
     }
+    // the latest period's dispatch is computed now, in the background, so the first dashboard answers at once
+    const warm = warmLatestDispatch(database.db).then(
+      (p) => p && log(`dispatch of ${p} ready`),
+      (e: unknown) => log(`dispatch warm-up failed: ${e instanceof Error ? e.message : String(e)}`),
+    )
     let closed = false
     const close = async () => {
+      await warm
       if (closed) return
       closed = true
       await app.close()

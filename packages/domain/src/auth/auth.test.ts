@@ -45,20 +45,20 @@ describe('permission matrix', () => {
   // One row per role, one column per permission, in the order of `permissions`:
   //                          e.read e.write e.import e.export u.read u.write audit  ref
   const matrix: Record<Role, readonly number[]> = {
-    provinceAdmin: /*     */ [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
-    cityOfficial: /*      */ [1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 0],
-    countyOfficial: /*    */ [1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1, 0],
-    handler: /*           */ [1, 1, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 0],
-    serviceOfficer: /*    */ [1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 1, 0],
-    leader: /*            */ [1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0],
-    enterprise: /*        */ [1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1],
+    provinceAdmin: /*     */ [1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1, 1],
+    cityOfficial: /*      */ [1, 1, 1, 1, 1, 0, 0, 1, 1, 1, 1, 1, 0, 0],
+    countyOfficial: /*    */ [1, 1, 1, 1, 1, 0, 0, 1, 1, 0, 1, 1, 0, 0],
+    handler: /*           */ [1, 1, 1, 1, 0, 0, 0, 1, 1, 1, 1, 1, 0, 1],
+    serviceOfficer: /*    */ [1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 1, 0, 0],
+    leader: /*            */ [1, 0, 0, 1, 0, 0, 0, 1, 0, 0, 1, 0, 0, 0],
+    enterprise: /*        */ [1, 0, 0, 0, 0, 0, 0, 1, 0, 0, 0, 0, 1, 0],
   }
   const cases = roles.flatMap((role) => permissions.map((p, i): [Role, Permission, boolean] => [role, p, matrix[role][i] === 1]))
 
   it('lists the permissions in the order the matrix assumes', () => {
     expect(permissions).toEqual(['enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export',
       'user.read', 'user.write', 'audit.read', 'reference.read',
-      'statistics.import', 'targets.write', 'dispatch.read', 'warnings.manage', 'enterprise.report'])
+      'statistics.import', 'targets.write', 'dispatch.read', 'warnings.manage', 'enterprise.report', 'province.configure'])
   })
   it.each(cases)('can(%s, %s) → %s', (role, permission, allowed) => {
     expect(can(role, permission)).toBe(allowed)

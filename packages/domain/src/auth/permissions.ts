@@ -8,7 +8,7 @@ import type { Role } from './roles.ts'
 export const permissions = [
   'enterprise.read', 'enterprise.write', 'enterprise.import', 'enterprise.export',
   'user.read', 'user.write', 'audit.read', 'reference.read',
-  'statistics.import', 'targets.write', 'dispatch.read', 'warnings.manage', 'enterprise.report',
+  'statistics.import', 'targets.write', 'dispatch.read', 'warnings.manage', 'enterprise.report', 'province.configure',
 ] as const
 export type Permission = (typeof permissions)[number]
 
@@ -26,6 +26,7 @@ export const permissionLabels: Readonly<Record<Permission, { zh: string; en: str
   'dispatch.read': { zh: '查看月调度、排名和通报', en: 'View the monthly dispatch, rankings and bulletins' },
   'warnings.manage': { zh: '处置预警（确认、办结、指派）', en: 'Handle warnings (acknowledge, resolve, assign)' },
   'enterprise.report': { zh: '填报本企业月度数据', en: "Report the own enterprise's monthly figures" },
+  'province.configure': { zh: '设定全省口径（预警规则、考核方案、数据发布）', en: 'Set province-wide rules (warning rules, scoring schemes, publication of periods)' },
 }
 
 const enterpriseDataEditor: readonly Permission[] = [
@@ -39,7 +40,8 @@ export const rolePermissions: Readonly<Record<Role, readonly Permission[]>> = {
   // A city sets its counties' targets; the province sets the cities' (targets.write within the scope).
   cityOfficial: [...enterpriseDataEditor, 'user.read', 'targets.write'],
   countyOfficial: [...enterpriseDataEditor, 'user.read'],
-  handler: [...enterpriseDataEditor, 'targets.write'],
+  // The department's handlers keep the province-wide rules: warning thresholds, scoring schemes, closing periods.
+  handler: [...enterpriseDataEditor, 'targets.write', 'province.configure'],
   // Service officers visit enterprises; they read and export (for visit lists) but do not change master data.
   serviceOfficer: ['enterprise.read', 'enterprise.export', 'reference.read', 'dispatch.read', 'warnings.manage'],
   // Leaders are read-only on business data; the audit log is an administrator's tool, not a leader's.

@@ -1,6 +1,6 @@
 export {
   parsePeriod, periodKey, periodLabel, comparePeriods, currentPeriod, isFuturePeriod, firstPeriodMonth, periodsOfYear,
-  MIN_PERIOD_YEAR, MAX_PERIOD_YEAR,
+  MIN_PERIOD_YEAR, MAX_PERIOD_YEAR, parseMonth, monthLabel, previousMonth, nextMonth,
 } from './period.ts'
 export type { Period, PeriodResult, PeriodOptions } from './period.ts'
 export {

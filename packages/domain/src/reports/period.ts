@@ -142,3 +142,34 @@ export function periodsOfYear(year: number, opts: PeriodOptions = {}): Period[] 
   for (let m = firstPeriodMonth(opts); m <= 12; m++) out.push({ year, month: m })
   return out
 }
+
+const MONTH_EXPECTED = { zh: '应为 2023-11、202311 或 2023年11月 这样的单个月份', en: 'expected a single month such as 2023-11, 202311 or 2023年11月' }
+
+/**
+ * Reads a calendar month as sources of month values (the grid's electricity) write it: the same forms as
+ * parsePeriod (2023-11, 202311, 2023年11月, a date or Excel date cell), January included. A range such as
+ * 2023年1-11月 is a year-to-date period, not a month, and is refused (`monthIsRange`) rather than read as November.
+ */
+export function parseMonth(value: string | number | Date): PeriodResult {
+  if (typeof value === 'string') {
+    const shown = value.trim()
+    const range = RANGE.exec(shown.normalize('NFKC').replace(/\s+/g, ' '))
+    if (range && Number(range[2]) !== Number(range[3])) {
+      return {
+        ok: false,
+        error: msg('monthIsRange', `“${shown}”是累计期，此处按月填报：${MONTH_EXPECTED.zh}`, `"${shown}" is a year-to-date period; a single month is expected here: ${MONTH_EXPECTED.en}`, { value: shown }),
+      }
+    }
+  }
+  const r = parsePeriod(value, { allowJanuary: true })
+  if (r.ok || r.error.code !== 'periodMalformed') return r
+  const shown = String(r.error.params?.value ?? value)
+  return { ok: false, error: msg('periodMalformed', `“${shown}”不是月份：${MONTH_EXPECTED.zh}`, `"${shown}" is not a month: ${MONTH_EXPECTED.en}`, { value: shown }) }
+}
+
+/** 2023年11月: a calendar month (a month value, not a cumulation). */
+export const monthLabel = (p: Period) => `${p.year}年${p.month}月`
+
+/** The month before (2024-01 → 2023-12) and after. */
+export const previousMonth = (p: Period): Period => (p.month === 1 ? { year: p.year - 1, month: 12 } : { year: p.year, month: p.month - 1 })
+export const nextMonth = (p: Period): Period => (p.month === 12 ? { year: p.year + 1, month: 1 } : { year: p.year, month: p.month + 1 })

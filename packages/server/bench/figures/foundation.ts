@@ -11,7 +11,7 @@ const admin = () => {
 }
 
 /** A data directory a first start has filled with the demo province (made once, shared by the figures). */
-async function startedDataDir(ctx: BenchContext): Promise<void> {
+export async function startedDataDir(ctx: BenchContext): Promise<void> {
   if (ctx.state.has('startedDir')) return
   const dir = fs.mkdtempSync(path.join(ctx.tmp, 'started-'))
   const s = await spawnServer(dir, ['--demo-if-empty'])

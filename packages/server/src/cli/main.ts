@@ -4,7 +4,9 @@ import { AppError } from '../lib/errors.ts'
 import { register as registerBackup } from './commands/backup.ts'
 import { register as registerBench } from './commands/bench.ts'
 import { register as registerDemo } from './commands/demo.ts'
+import { register as registerDispatch } from './commands/dispatch.ts'
 import { register as registerExport } from './commands/export.ts'
+import { register as registerEvaluate } from './commands/evaluate.ts'
 import { register as registerImport } from './commands/import.ts'
 import { register as registerMigrate } from './commands/migrate.ts'
 import { register as registerServe } from './commands/serve.ts'
@@ -17,7 +19,7 @@ export function buildProgram(): Command {
     .version('0.1.0')
     .exitOverride()
     .showHelpAfterError()
-  for (const register of [registerServe, registerDemo, registerUscc, registerImport, registerExport, registerMigrate, registerBackup, registerBench]) {
+  for (const register of [registerServe, registerDemo, registerUscc, registerImport, registerExport, registerEvaluate, registerDispatch, registerMigrate, registerBackup, registerBench]) {
     register(program)
   }
   return program

@@ -6,7 +6,7 @@ import type { Tx } from './index.ts'
  * know (or they were never taken). PGlite has no autovacuum: without this a database filled by imports alone
  * keeps planning as if its tables were empty, and lookups turn into scans.
  */
-export async function analyzeIfStale(tx: Tx, table: 'monthly_reports' | 'enterprises', written: number): Promise<void> {
+export async function analyzeIfStale(tx: Tx, table: 'monthly_reports' | 'enterprises' | 'electricity_readings' | 'official_stats' | 'targets', written: number): Promise<void> {
   const r = await tx.execute<{ n: number | string }>(sql`select reltuples::float8 as n from pg_class where oid = ${table}::regclass`)
   const known = Number(r.rows[0]?.n ?? -1)
   if (known < 0 || written > known / 10) await tx.execute(sql.raw(`analyze ${table}`))

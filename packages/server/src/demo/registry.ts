@@ -1,7 +1,11 @@
 import { enterprisesStep } from './steps/enterprises.ts'
 import { monthlyReportsStep } from './steps/monthly-reports.ts'
+import { electricityStep } from './steps/electricity.ts'
+import { landEfficiencyStep } from './steps/land-efficiency.ts'
+import { officialStatsStep } from './steps/official-stats.ts'
 import { parksStep } from './steps/parks.ts'
 import { referenceStep } from './steps/reference.ts'
+import { targetsStep } from './steps/targets.ts'
 import { usersStep } from './steps/users.ts'
 import type { DemoStep } from './types.ts'
 
@@ -22,4 +26,4 @@ import type { DemoStep } from './types.ts'
  *     },
  *   }
  */
-export const demoSteps: readonly DemoStep[] = [referenceStep, parksStep, enterprisesStep, usersStep, monthlyReportsStep]
+export const demoSteps: readonly DemoStep[] = [referenceStep, parksStep, enterprisesStep, usersStep, monthlyReportsStep, officialStatsStep, targetsStep, electricityStep, landEfficiencyStep]

@@ -73,10 +73,21 @@ export interface DemoEnterprise {
   tags: string[]
   /** revenue (万元) of options.year − 2, − 1 and options.year, oldest first; null before the enterprise existed */
   revenueByYear: (number | null)[]
+  /** revenue (万元) of options.year − HISTORY_YEARS … options.year (model/enterprises.ts), oldest first; null before the enterprise existed */
+  revenueHistory: (number | null)[]
+  /** above-scale status of each year from options.year − HISTORY_YEARS + 1 to options.year, oldest first, as written to enterprise_scale_status (years before the founding are absent) */
+  scaleHistory: DemoScaleStatus[]
   /** the latest year's values, as stored on the enterprise row */
   revenue: number
   employees: number
   aboveScale: boolean
+}
+
+export interface DemoScaleStatus {
+  year: number
+  aboveScale: boolean
+  /** 入规 | 退规 | 新建投产 | 保持; null for a new enterprise below the line */
+  reason: string | null
 }
 
 export interface DemoUser {
@@ -101,6 +112,8 @@ export interface DemoState {
   parks?: DemoPark[]
   enterprises?: DemoEnterprise[]
   users?: DemoUser[]
+  /** the monthly reports written: their first and last period (year, last month of the cumulation) and count */
+  monthlyReports?: { first: { year: number; month: number }; last: { year: number; month: number }; rows: number }
 }
 
 export interface DemoContext {

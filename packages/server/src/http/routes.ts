@@ -3,12 +3,20 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppDeps } from './app.ts'
 import { auditRoutes } from '../modules/audit/routes.ts'
+import { dispatchRoutes } from '../modules/dispatch/routes.ts'
+import { tableExportRoutes } from '../modules/exports/routes.ts'
+import { periodRoutes } from '../modules/reports/periods.routes.ts'
 import { authRoutes } from '../modules/auth/routes.ts'
 import { userRoutes } from '../modules/auth/users.routes.ts'
 import { enterpriseRoutes } from '../modules/enterprises/routes.ts'
 import { importRoutes } from '../modules/imports/routes.ts'
 import { referenceRoutes } from '../modules/regions/routes.ts'
 import { reportRoutes } from '../modules/reports/routes.ts'
+import { electricityRoutes } from '../modules/electricity/routes.ts'
+import { indicatorRoutes } from '../modules/indicators/routes.ts'
+import { targetRoutes } from '../modules/targets/routes.ts'
+import { selfReportRoutes } from '../modules/reports/self-report.routes.ts'
+import { landEfficiencyRoutes } from '../modules/land-efficiency/routes.ts'
 
 export type Api = FastifyInstance & ReturnType<FastifyInstance['withTypeProvider']>
 
@@ -30,7 +38,15 @@ export async function registerRoutes(app: FastifyInstance, deps: AppDeps) {
     referenceRoutes(scoped, deps)
     enterpriseRoutes(scoped, deps)
     reportRoutes(scoped, deps)
+    selfReportRoutes(scoped, deps)
+    electricityRoutes(scoped, deps)
+    indicatorRoutes(scoped, deps)
+    targetRoutes(scoped, deps)
     importRoutes(scoped, deps)
     auditRoutes(scoped, deps)
+    dispatchRoutes(scoped, deps)
+    tableExportRoutes(scoped, deps)
+    periodRoutes(scoped, deps)
+    landEfficiencyRoutes(scoped, deps)
   }, { prefix: '/api/v1' })
 }

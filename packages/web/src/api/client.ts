@@ -30,7 +30,7 @@ export function setUnauthorizedHandler(handler: ((err: ApiError) => void) | null
 }
 
 export interface RequestOptions {
-  method?: 'GET' | 'POST' | 'PUT' | 'DELETE'
+  method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE'
   query?: QueryParams
   /** sent as JSON */
   json?: unknown
@@ -86,7 +86,15 @@ export async function api<T>(path: string, opts: RequestOptions = {}): Promise<T
 
 /** Downloads a file through fetch (so the locale header and error handling apply) and saves it. */
 export async function download(path: string, query: QueryParams, fallbackName: string): Promise<void> {
-  const res = await send(path, { query })
+  await saveResponse(await send(path, { query }), fallbackName)
+}
+
+/** Downloads a file the server makes from a JSON body (POST, with the CSRF token), and saves it. */
+export async function downloadPosted(path: string, json: unknown, fallbackName: string): Promise<void> {
+  await saveResponse(await send(path, { method: 'POST', json }), fallbackName)
+}
+
+async function saveResponse(res: Response, fallbackName: string): Promise<void> {
   const blob = await res.blob()
   const name = fileNameFromDisposition(res.headers.get('content-disposition'), fallbackName)
   const url = URL.createObjectURL(blob)

@@ -27,6 +27,7 @@ export type Permission =
   | 'dispatch.read'
   | 'warnings.manage'
   | 'enterprise.report'
+  | 'province.configure'
 
 export interface Me {
   id: number

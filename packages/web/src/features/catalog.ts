@@ -7,14 +7,10 @@ import type { Permission } from '../api/types.ts'
  */
 export type MenuGroup = 'data' | 'monitoring' | 'services' | 'development' | 'system'
 
-export type BuiltFeature = 'enterprises' | 'reports' | 'users' | 'audit'
+export type BuiltFeature = 'enterprises' | 'reports' | 'selfReport' | 'dispatch' | 'warnings' | 'peerComparison' | 'landEfficiency' | 'users' | 'audit'
 export type ComingFeature =
-  | 'dispatch'
-  | 'warnings'
-  | 'peerComparison'
   | 'tiers'
   | 'policies'
-  | 'landEfficiency'
   | 'projects'
   | 'requests'
   | 'service'
@@ -36,14 +32,15 @@ export const MENU_GROUPS: readonly MenuGroup[] = ['data', 'monitoring', 'service
 export const FEATURES: readonly FeatureEntry[] = [
   { key: 'enterprises', path: '/enterprises', group: 'data', status: 'built', permission: 'enterprise.read' },
   { key: 'reports', path: '/reports', group: 'data', status: 'built', permission: 'enterprise.read' },
-  { key: 'dispatch', path: '/dispatch', group: 'monitoring', status: 'coming' },
-  { key: 'warnings', path: '/warnings', group: 'monitoring', status: 'coming' },
-  { key: 'peerComparison', path: '/peer-comparison', group: 'monitoring', status: 'coming' },
+  { key: 'selfReport', path: '/self-report', group: 'data', status: 'built', permission: 'enterprise.report' },
+  { key: 'dispatch', path: '/dispatch', group: 'monitoring', status: 'built', permission: 'dispatch.read' },
+  { key: 'warnings', path: '/warnings', group: 'monitoring', status: 'built', permission: 'dispatch.read' },
+  { key: 'peerComparison', path: '/peer-comparison', group: 'monitoring', status: 'built', permission: 'dispatch.read' },
   { key: 'tiers', path: '/tiers', group: 'services', status: 'coming' },
   { key: 'policies', path: '/policies', group: 'services', status: 'coming' },
   { key: 'requests', path: '/requests', group: 'services', status: 'coming' },
   { key: 'service', path: '/service', group: 'services', status: 'coming' },
-  { key: 'landEfficiency', path: '/land-efficiency', group: 'development', status: 'coming' },
+  { key: 'landEfficiency', path: '/land-efficiency', group: 'development', status: 'built', permission: 'dispatch.read' },
   { key: 'projects', path: '/projects', group: 'development', status: 'coming' },
   { key: 'chains', path: '/chains', group: 'development', status: 'coming' },
   { key: 'clusters', path: '/clusters', group: 'development', status: 'coming' },

@@ -1,4 +1,10 @@
 import { comingEn } from './coming.ts'
+import { dispatchEn } from './dispatch.ts'
+import { indicatorsEn } from './indicators.ts'
+import { targetsEn } from './targets.ts'
+import { electricityEn } from './electricity.ts'
+import { selfReportEn } from './selfReport.ts'
+import { landEfficiencyEn } from './landEfficiency.ts'
 import type { Messages } from './zh-CN.ts'
 
 /** English messages: the same keys as zh-CN.ts (the type enforces it, and so does a unit test). */
@@ -91,6 +97,7 @@ export const enUS: Messages = {
     enterprises: 'Enterprise registry',
     users: 'Users',
     audit: 'Audit log',
+    selfReport: 'Self-report',
     reports: 'Monthly data intake',
     dispatch: 'Monthly dispatch',
     warnings: 'Warnings',
@@ -105,6 +112,12 @@ export const enUS: Messages = {
     clusters: 'Industrial clusters',
   },
   coming: comingEn,
+  dispatch: dispatchEn,
+  indicators: indicatorsEn,
+  targets: targetsEn,
+  electricity: electricityEn,
+  selfReport: selfReportEn,
+  landEfficiency: landEfficiencyEn,
   tabs: {
     close: 'Close',
     closeOthers: 'Close others',

@@ -1,4 +1,10 @@
 import { comingZh } from './coming.ts'
+import { dispatchZh } from './dispatch.ts'
+import { indicatorsZh } from './indicators.ts'
+import { targetsZh } from './targets.ts'
+import { electricityZh } from './electricity.ts'
+import { selfReportZh } from './selfReport.ts'
+import { landEfficiencyZh } from './landEfficiency.ts'
 
 /**
  * Chinese (default) messages. Every UI string lives here and in en-US.ts under the same key; the type of
@@ -92,6 +98,7 @@ export const zhCN = {
     enterprises: '企业库',
     users: '用户管理',
     audit: '审计日志',
+    selfReport: '企业自主填报',
     reports: '数据采集',
     dispatch: '月调度',
     warnings: '预警中心',
@@ -106,6 +113,12 @@ export const zhCN = {
     clusters: '产业集群',
   },
   coming: comingZh,
+  dispatch: dispatchZh,
+  indicators: indicatorsZh,
+  targets: targetsZh,
+  electricity: electricityZh,
+  selfReport: selfReportZh,
+  landEfficiency: landEfficiencyZh,
   tabs: {
     close: '关闭',
     closeOthers: '关闭其他',

@@ -5,9 +5,11 @@ import type { Command } from 'commander'
 import { recordResults, runFigure, type BenchContext, type Figure, type FigureResult } from '../../../bench/harness.ts'
 import { foundationFigures } from '../../../bench/figures/foundation.ts'
 import { intakeFigures } from '../../../bench/figures/intake.ts'
+import { dispatchFigures } from '../../../bench/figures/dispatch.ts'
+import { landEfficiencyFigures } from '../../../bench/figures/land-efficiency.ts'
 
 /** Every figure of the product; each feature appends its own. */
-export const allFigures: Figure[] = [...foundationFigures, ...intakeFigures]
+export const allFigures: Figure[] = [...foundationFigures, ...intakeFigures, ...dispatchFigures, ...landEfficiencyFigures]
 
 export function register(program: Command) {
   program

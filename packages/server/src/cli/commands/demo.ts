@@ -16,9 +16,12 @@ interface DemoCliOptions extends DbOptions {
 const HELP = `
 What it writes (one transaction: all or nothing, then one demo.generate audit entry):
   parks        2–6 per prefecture, named from a pattern (not the real list)
-  enterprises  fictional names and valid USCCs, ~83 % above-scale (规上), with 3 years of
+  enterprises  fictional names and valid USCCs, ~83 % above-scale (规上), with 5 years of
                above-scale status (入规/退规/新建投产/保持) consistent with their revenue
   users        one account per role, sharing one demo password (printed at the end)
+  monthly      the above-scale enterprises' monthly reports of the 60 months ending with the
+               last complete month (year-to-date and 上年同期 consistent; a few late, stopped,
+               loss-making); then the steps features add (see the summary's steps)
 
 Existing data:
   Without --force the command refuses (exit 1) when the database holds any enterprise.

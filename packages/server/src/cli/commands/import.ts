@@ -5,6 +5,8 @@ import { importEnterprises } from '../../modules/enterprises/import.ts'
 import { addDbOptions, EXIT, withDatabase, type DbOptions } from '../context.ts'
 import { english, printOutcome, printWorkbookPath, readImportFile, runWithProgress, saveErrorWorkbook, text } from '../import-output.ts'
 import { registerMonthly } from './import-monthly.ts'
+import { registerFactImports } from './import-facts.ts'
+import { registerElectricity } from './import-electricity.ts'
 
 /** `gongxin import enterprises FILE [--dry-run] [--json]`: exit 0 written (or a clean dry run), 1 refused, 2 usage. */
 export function register(program: Command) {
@@ -42,4 +44,6 @@ export function register(program: Command) {
     })
   })
   registerMonthly(group)
+  registerElectricity(group)
+  registerFactImports(group)
 }

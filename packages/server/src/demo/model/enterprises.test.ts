@@ -7,7 +7,7 @@ import { buildGeography, buildIndustryCatalog } from '../steps/reference.ts'
 import { planParks } from '../steps/parks.ts'
 import { planUsers } from '../steps/users.ts'
 import type { DemoEnterprise, DemoPark } from '../types.ts'
-import { planEnterprises, type PlannedEnterprise } from './enterprises.ts'
+import { HISTORY_YEARS, planEnterprises, type PlannedEnterprise } from './enterprises.ts'
 import { ABOVE_SCALE_LINE } from './revenue.ts'
 
 // Pure planning on the real divisions and catalogue, without a database: the distributions at full size.
@@ -105,6 +105,32 @@ describe('the demo province of 湖南 (20,000 enterprises, seed 1)', () => {
     const entered = latest.filter((r) => r === '入规' || r === '新建投产').length / list.length
     expect(entered).toBeGreaterThan(0.04)
     expect(entered).toBeLessThan(0.14)
+  })
+
+  it('keeps five years of above-scale status agreeing with the revenue history, the set changing every year', () => {
+    const wrong: string[] = []
+    for (const e of list) {
+      const founded = Number(e.foundedOn.slice(0, 4))
+      const years = e.scaleHistory.map((s) => s.year)
+      const expected = Array.from({ length: HISTORY_YEARS }, (_, i) => YEAR - HISTORY_YEARS + 1 + i).filter((y) => y >= founded)
+      if (e.revenueHistory.length !== HISTORY_YEARS + 1 || JSON.stringify(e.revenueByYear) !== JSON.stringify(e.revenueHistory.slice(-3))) wrong.push(`${e.uscc} revenue`)
+      if (JSON.stringify(years) !== JSON.stringify(expected)) wrong.push(`${e.uscc} years ${years.join(',')}`)
+      for (const s of e.scaleHistory) {
+        const r = e.revenueHistory[s.year - (YEAR - HISTORY_YEARS)]
+        if (r === null || r === undefined || r >= ABOVE_SCALE_LINE !== s.aboveScale) wrong.push(`${e.uscc} ${s.year}`)
+      }
+    }
+    expect(wrong).toEqual([])
+    for (let y = YEAR - HISTORY_YEARS + 1; y <= YEAR; y++) {
+      const of = list.map((e) => e.scaleHistory.find((s) => s.year === y))
+      const above = of.filter((s) => s?.aboveScale).length
+      const entered = of.filter((s) => s?.reason === '入规' || s?.reason === '新建投产').length / above
+      const exited = of.filter((s) => s?.reason === '退规').length / above
+      expect(entered, `${y}`).toBeGreaterThan(0.05)
+      expect(entered, `${y}`).toBeLessThan(0.2)
+      expect(exited, `${y}`).toBeGreaterThan(0.01)
+      expect(exited, `${y}`).toBeLessThan(0.08)
+    }
   })
 
   it('puts 2–6 parks in every prefecture and about 55 % of the enterprises in parks of their county', () => {

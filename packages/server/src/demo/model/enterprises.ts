@@ -7,9 +7,9 @@ import { provinceProfiles } from '../data/provinces.ts'
 import { apportion, sampler, type Rng, type Sampler } from '../rng.ts'
 import type { DemoCity, DemoCounty, DemoEnterprise, DemoGeography, DemoIndustryCatalog, DemoOptions, DemoPark } from '../types.ts'
 import { NameMaker, UsccMaker } from './identity.ts'
-import { ABOVE_SCALE_LINE, drawEmployees, drawFoundedOn, drawRevenue, revenuePath, scaleHistory, type ScaleStatus } from './revenue.ts'
+import { ABOVE_SCALE_LINE, drawEmployees, drawFoundedOn, drawRevenue, extendRevenuePath, revenuePath, scaleHistory } from './revenue.ts'
 
-export type PlannedEnterprise = Omit<DemoEnterprise, 'id'> & { scaleHistory: ScaleStatus[] }
+export type PlannedEnterprise = Omit<DemoEnterprise, 'id'>
 
 export interface EnterprisePlanInput {
   geography: DemoGeography
@@ -26,8 +26,16 @@ export interface EnterprisePlanInput {
 export const ABOVE_SCALE_SHARE = 0.83
 /** Share of enterprises inside a park, when parks cover enough of the province's counties. */
 export const PARK_SHARE = 0.55
-/** Histories cover the latest 3 years; one more year is drawn so that the first one has a reason too. */
-export const HISTORY_YEARS = 3
+/**
+ * Above-scale histories cover the latest 5 years (the five years of monthly reports); one more year of revenue
+ * is drawn so that the first one has a reason too, and so that the first year's reports have a prior-year base.
+ */
+export const HISTORY_YEARS = 5
+/**
+ * The latest years of the revenue path are drawn from the attributes' stream, as when the history covered three
+ * years; the older ones from a stream of their own, so that lengthening the history changed no enterprise.
+ */
+const RECENT_PATH_YEARS = 4
 
 const DEFAULT_PROFILE: DivisionProfile = { weight: 0.3, scale: 1, productivity: 80, words: [] }
 const profileOf = (division: string) => divisionProfiles[division] ?? DEFAULT_PROFILE
@@ -105,6 +113,7 @@ export function planEnterprises(input: EnterprisePlanInput): PlannedEnterprise[]
   const attr = rng.fork('attributes')
   const naming = rng.fork('names')
   const codes = rng.fork('uscc')
+  const older = rng.fork('older-history')
 
   const out: PlannedEnterprise[] = []
   for (const { county, city, count } of quotas) {
@@ -121,7 +130,8 @@ export function planEnterprises(input: EnterprisePlanInput): PlannedEnterprise[]
       const revenue = drawRevenue(attr, profile.scale, above, Math.sqrt(city.weight * geo.cities.length))
       const foundedOn = drawFoundedOn(attr, revenue, year)
       const foundedYear = Number(foundedOn.slice(0, 4))
-      const path = revenuePath(attr, revenue, foundedYear, year, HISTORY_YEARS + 1)
+      const recent = revenuePath(attr, revenue, foundedYear, year, RECENT_PATH_YEARS)
+      const path = extendRevenuePath(older, recent, foundedYear, year, HISTORY_YEARS + 1)
       const history = scaleHistory(path, foundedYear, year)
       const employees = drawEmployees(attr, revenue, profile.productivity)
       const owner = ownership.draw(attr)
@@ -159,7 +169,8 @@ export function planEnterprises(input: EnterprisePlanInput): PlannedEnterprise[]
         foundedOn,
         ownership: owner,
         tags,
-        revenueByYear: path.slice(1),
+        revenueByYear: path.slice(-3),
+        revenueHistory: path,
         revenue,
         employees,
         aboveScale: revenue >= ABOVE_SCALE_LINE,

@@ -3,6 +3,7 @@
  * above-scale (规上) in a year when that year's main-business revenue reaches 2000 万元.
  */
 import type { Rng } from '../rng.ts'
+import type { DemoScaleStatus } from '../types.ts'
 
 export const ABOVE_SCALE_LINE = 2000
 
@@ -62,6 +63,13 @@ const ENTRY_RATE = 0.13
 const ENTRY_BAND = 8000
 const EXIT_RATE = 0.1
 
+/** The revenue of the year before one with revenue `r`, walking back (see revenuePath). */
+function yearBefore(rng: Rng, r: number): number {
+  if (r >= ABOVE_SCALE_LINE && r < ENTRY_BAND && rng.chance(ENTRY_RATE)) return ABOVE_SCALE_LINE * (0.65 + 0.34 * rng.next())
+  if (r < ABOVE_SCALE_LINE && rng.chance(EXIT_RATE)) return ABOVE_SCALE_LINE * (1 + 0.4 * rng.next())
+  return r / (1 + Math.min(1.5, Math.max(-0.45, rng.normal(0.07, 0.12))))
+}
+
 /**
  * Revenues of the `years` years ending with the latest, oldest first, walking back with yearly growth
  * around +7 % (the province's industry grows); null before the founding year. Some firms near the line
@@ -75,19 +83,30 @@ export function revenuePath(rng: Rng, latest: number, foundedYear: number, year:
     const y = year - (years - 1 - i)
     if (y < foundedYear) break
     path[i] = round2(r)
-    if (r >= ABOVE_SCALE_LINE && r < ENTRY_BAND && rng.chance(ENTRY_RATE)) r = ABOVE_SCALE_LINE * (0.65 + 0.34 * rng.next())
-    else if (r < ABOVE_SCALE_LINE && rng.chance(EXIT_RATE)) r = ABOVE_SCALE_LINE * (1 + 0.4 * rng.next())
-    else r = r / (1 + Math.min(1.5, Math.max(-0.45, rng.normal(0.07, 0.12))))
+    r = yearBefore(rng, r)
   }
   return path
 }
 
-export interface ScaleStatus {
-  year: number
-  aboveScale: boolean
-  /** 入规 | 退规 | 新建投产 | 保持; null for a new enterprise below the line (it entered no set) */
-  reason: string | null
+/**
+ * `path` (ending with `year`) lengthened to `years` years by walking further back the same way, drawing from
+ * `rng`: a separate stream, so that a longer history leaves the enterprises' other draws, and so the
+ * enterprises themselves, unchanged.
+ */
+export function extendRevenuePath(rng: Rng, path: readonly (number | null)[], foundedYear: number, year: number, years: number): (number | null)[] {
+  const older: (number | null)[] = new Array<number | null>(Math.max(0, years - path.length)).fill(null)
+  let r = path[0]
+  for (let i = older.length - 1; i >= 0 && r !== null && r !== undefined; i--) {
+    const y = year - (years - 1 - i)
+    if (y < foundedYear) break
+    r = round2(yearBefore(rng, r))
+    older[i] = r
+  }
+  return [...older, ...path]
 }
+
+/** A year's above-scale status: 入规 | 退规 | 新建投产 | 保持, or null for a new enterprise below the line (it entered no set). */
+export type ScaleStatus = DemoScaleStatus
 
 /**
  * Above-scale status of each year of `path` but the first (which only says where the enterprise stood

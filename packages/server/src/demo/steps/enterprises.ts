@@ -1,7 +1,7 @@
 import { enterpriseScaleStatus, enterprises } from '../../modules/enterprises/schema.ts'
-import { bulkInsert } from '../bulk.ts'
+import { bulkInsert, withIndexesDeferred } from '../bulk.ts'
 import { planEnterprises } from '../model/enterprises.ts'
-import { need, type DemoStep } from '../types.ts'
+import { need, type DemoEnterprise, type DemoStep } from '../types.ts'
 
 export const enterprisesStep: DemoStep = {
   id: 'enterprises',
@@ -24,54 +24,60 @@ export const enterprisesStep: DemoStep = {
     const total = planned.length + statusRows
     ctx.progress(0, total)
 
-    const inserted = await bulkInsert<{ id: number; uscc: string }>(
-      ctx.tx,
-      enterprises,
-      [
-        { column: enterprises.uscc, values: planned.map((e) => e.uscc) },
-        { column: enterprises.name, values: planned.map((e) => e.name) },
-        { column: enterprises.countyCode, values: planned.map((e) => e.countyCode) },
-        { column: enterprises.parkId, values: planned.map((e) => e.parkId) },
-        { column: enterprises.industryCode, values: planned.map((e) => e.industryCode) },
-        { column: enterprises.industryDivision, values: planned.map((e) => e.industryDivision) },
-        { column: enterprises.foundedOn, values: planned.map((e) => e.foundedOn) },
-        { column: enterprises.ownership, values: planned.map((e) => e.ownership) },
-        { column: enterprises.tags, arrays: planned.map((e) => e.tags) },
-        { column: enterprises.aboveScale, values: planned.map((e) => e.aboveScale) },
-        { column: enterprises.revenue, values: planned.map((e) => e.revenue.toFixed(2)) },
-        { column: enterprises.employees, values: planned.map((e) => e.employees) },
-      ],
-      { returning: [enterprises.id, enterprises.uscc], onChunk: (done) => ctx.progress(done) },
-    )
+    // On a first load the tables' indexes (the name-search GIN index above all) are built once afterwards.
+    let inserted: { id: number; uscc: string }[] = []
+    await withIndexesDeferred(ctx.tx, enterprises, async () => {
+      inserted = await bulkInsert<{ id: number; uscc: string }>(
+        ctx.tx,
+        enterprises,
+        [
+          { column: enterprises.uscc, values: planned.map((e) => e.uscc) },
+          { column: enterprises.name, values: planned.map((e) => e.name) },
+          { column: enterprises.countyCode, values: planned.map((e) => e.countyCode) },
+          { column: enterprises.parkId, values: planned.map((e) => e.parkId) },
+          { column: enterprises.industryCode, values: planned.map((e) => e.industryCode) },
+          { column: enterprises.industryDivision, values: planned.map((e) => e.industryDivision) },
+          { column: enterprises.foundedOn, values: planned.map((e) => e.foundedOn) },
+          { column: enterprises.ownership, values: planned.map((e) => e.ownership) },
+          { column: enterprises.tags, arrays: planned.map((e) => e.tags) },
+          { column: enterprises.aboveScale, values: planned.map((e) => e.aboveScale) },
+          { column: enterprises.revenue, values: planned.map((e) => e.revenue.toFixed(2)) },
+          { column: enterprises.employees, values: planned.map((e) => e.employees) },
+        ],
+        { returning: [enterprises.id, enterprises.uscc], onChunk: (done) => ctx.progress(done) },
+      )
+    })
     const idByUscc = new Map(inserted.map((r) => [r.uscc, Number(r.id)]))
-    const withIds = planned.map(({ scaleHistory, ...e }) => ({ enterprise: { ...e, id: idByUscc.get(e.uscc) ?? 0 }, scaleHistory }))
+    const withIds: DemoEnterprise[] = planned.map((e) => ({ ...e, id: idByUscc.get(e.uscc) ?? 0 }))
 
     const ids: number[] = []
     const years: number[] = []
     const above: boolean[] = []
     const reasons: (string | null)[] = []
-    for (const { enterprise, scaleHistory } of withIds) {
-      for (const s of scaleHistory) {
-        ids.push(enterprise.id)
+    for (const e of withIds) {
+      for (const s of e.scaleHistory) {
+        ids.push(e.id)
         years.push(s.year)
         above.push(s.aboveScale)
         reasons.push(s.reason)
       }
     }
-    await bulkInsert(
-      ctx.tx,
-      enterpriseScaleStatus,
-      [
-        { column: enterpriseScaleStatus.enterpriseId, values: ids },
-        { column: enterpriseScaleStatus.year, values: years },
-        { column: enterpriseScaleStatus.aboveScale, values: above },
-        { column: enterpriseScaleStatus.reason, values: reasons },
-      ],
-      { chunkSize: 20_000, onChunk: (done) => ctx.progress(planned.length + done) },
-    )
+    await withIndexesDeferred(ctx.tx, enterpriseScaleStatus, async () => {
+      await bulkInsert(
+        ctx.tx,
+        enterpriseScaleStatus,
+        [
+          { column: enterpriseScaleStatus.enterpriseId, values: ids },
+          { column: enterpriseScaleStatus.year, values: years },
+          { column: enterpriseScaleStatus.aboveScale, values: above },
+          { column: enterpriseScaleStatus.reason, values: reasons },
+        ],
+        { chunkSize: 20_000, onChunk: (done) => ctx.progress(planned.length + done) },
+      )
+    })
 
-    ctx.state.enterprises = withIds.map((w) => w.enterprise)
-    const latest = withIds.flatMap((w) => w.scaleHistory.filter((s) => s.year === ctx.options.year))
+    ctx.state.enterprises = withIds
+    const latest = withIds.flatMap((e) => e.scaleHistory.filter((s) => s.year === ctx.options.year))
     return {
       enterprises: planned.length,
       aboveScale: planned.filter((e) => e.aboveScale).length,

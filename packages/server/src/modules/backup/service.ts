@@ -11,7 +11,8 @@ import { AppError } from '../../lib/errors.ts'
  * then for each table (in foreign-key order) a table line and its rows. Sessions are not dumped.
  */
 const SKIP = new Set(['sessions'])
-const REFERENCE = new Set(['divisions', 'industries'])
+// loaded by ensureReferenceData into every migrated database: skipped on restore (the target has them already)
+const REFERENCE = new Set(['divisions', 'industries', 'indicators'])
 
 interface Header {
   format: 'gongxin-backup'

@@ -3,6 +3,7 @@ import { count, getTableColumns, sql } from 'drizzle-orm'
 import { industryCatalog, normalizeDivisionRows } from '@gongxin/domain'
 import type { Db, Tx } from '../../db/index.ts'
 import { industries } from '../industries/schema.ts'
+import { ensureIndicatorCatalog } from '../indicators/catalog.ts'
 import { divisions } from '../regions/schema.ts'
 
 const require = createRequire(import.meta.url)
@@ -59,4 +60,5 @@ export async function ensureReferenceData(db: Db, log: (s: string) => void = () 
     const set = excludedColumns(industries)
     await inChunks(db, rows, (tx, chunk) => tx.insert(industries).values(chunk).onConflictDoUpdate({ target: industries.code, set }))
   }
+  await ensureIndicatorCatalog(db, log)
 }

@@ -38,6 +38,8 @@ export interface ReportRow {
   recordedAt: Date
   supersededAt: Date | null
   revisionReason: string | null
+  /** 'import' (a file) or 'selfReport' (the enterprise's own form) */
+  source: string
 }
 
 const SELECT = sql.raw(`
@@ -46,7 +48,7 @@ const SELECT = sql.raw(`
   r.revenue_cum as "revenueCum", r.revenue_prior_cum as "revenuePriorCum",
   r.profit_cum as "profitCum", r.profit_prior_cum as "profitPriorCum",
   r.electricity_cum as "electricityCum", r.employees, r.batch_id as "batchId", r.source_row as "sourceRow",
-  r.recorded_at as "recordedAt", r.superseded_at as "supersededAt", r.revision_reason as "revisionReason"`)
+  r.recorded_at as "recordedAt", r.superseded_at as "supersededAt", r.revision_reason as "revisionReason", r.source`)
 
 function normalise(r: Record<string, unknown>): ReportRow {
   const date = (v: unknown) => (v === null || v === undefined ? null : v instanceof Date ? v : new Date(String(v)))

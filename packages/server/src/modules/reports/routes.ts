@@ -22,7 +22,7 @@ const report = z.object({
   uscc: z.string(), name: z.string(), countyCode: z.string(), year: z.number(), month: z.number(), revision: z.number(),
   grossOutputCum: money, grossOutputPriorCum: money, revenueCum: money, revenuePriorCum: money, profitCum: money, profitPriorCum: money,
   electricityCum: money, employees: z.number().nullable(), batchId: z.number().nullable(), sourceRow: z.number().nullable(),
-  recordedAt: z.string(), supersededAt: z.string().nullable(), revisionReason: z.string().nullable(),
+  recordedAt: z.string(), supersededAt: z.string().nullable(), revisionReason: z.string().nullable(), source: z.string(),
 })
 const reportOut = ({ id: _id, recordedAt, supersededAt, ...r }: ReportRow) => ({ ...r, recordedAt: recordedAt.toISOString(), supersededAt: supersededAt?.toISOString() ?? null })
 

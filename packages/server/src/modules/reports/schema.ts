@@ -37,6 +37,8 @@ export const monthlyReports = pgTable(
     recordedAt: timestamp('recorded_at', { withTimezone: true }).notNull().defaultNow(),
     supersededAt: timestamp('superseded_at', { withTimezone: true }),
     revisionReason: text('revision_reason'),
+    /** how the figures arrived: 'import' (a file, or the demo generator) or 'selfReport' (the enterprise's own web form) */
+    source: text('source').notNull().default('import'),
   },
   (t) => [
     // the revision in force is one row per enterprise and period: the usual read is an index lookup
@@ -46,6 +48,7 @@ export const monthlyReports = pgTable(
     index('monthly_reports_batch_idx').on(t.batchId),
     check('monthly_reports_month', sql`${t.month} between 1 and 12`),
     check('monthly_reports_revision', sql`${t.revision} >= 1`),
+    check('monthly_reports_source', sql`${t.source} in ('import', 'selfReport')`),
   ],
 )
 

@@ -133,7 +133,14 @@ export interface RevisionWrite extends ReportKey {
  * Supersedes the rows in force and inserts the new revisions, all stamped with the same instant `at`: a query
  * "as of" any moment then sees exactly one revision per enterprise and period.
  */
-export async function writeRevisions(tx: Tx, items: readonly RevisionWrite[], batchId: number | null, at: Date, reason: string | null, onChunk?: (done: number) => void): Promise<void> {
+export async function writeRevisions(
+  tx: Tx,
+  items: readonly RevisionWrite[],
+  batchId: number | null,
+  at: Date,
+  reason: string | null,
+  opts: { onChunk?: (done: number) => void; source?: 'import' | 'selfReport' } = {},
+): Promise<void> {
   const atParam = at.toISOString()
   for (let start = 0; start < items.length; start += CHUNK) {
     const chunk = items.slice(start, start + CHUNK)
@@ -144,9 +151,9 @@ export async function writeRevisions(tx: Tx, items: readonly RevisionWrite[], ba
     const col = (f: (c: RevisionWrite) => unknown) => sql.param(chunk.map(f))
     await tx.execute(sql`
       insert into monthly_reports (enterprise_id, year, month, revision, gross_output_cum, gross_output_prior_cum, revenue_cum, revenue_prior_cum,
-                                   profit_cum, profit_prior_cum, electricity_cum, employees, batch_id, source_row, recorded_at, revision_reason)
+                                   profit_cum, profit_prior_cum, electricity_cum, employees, batch_id, source_row, recorded_at, revision_reason, source)
       select v.e, v.y, v.m, v.rev, v.go, v.gop, v.rv, v.rvp, v.pf, v.pfp, v.el, v.emp, ${batchId}::int, v.src, ${atParam}::timestamptz,
-             case when v.rev > 1 then ${reason}::text end
+             case when v.rev > 1 then ${reason}::text end, ${opts.source ?? 'import'}::text
         from unnest(${col((c) => c.enterpriseId)}::int[], ${col((c) => c.year)}::smallint[], ${col((c) => c.month)}::smallint[],
                     ${col((c) => (c.supersedes ? c.supersedes.revision + 1 : 1))}::int[],
                     ${col((c) => c.figures.grossOutputCum)}::numeric[], ${col((c) => c.figures.grossOutputPriorCum)}::numeric[],
@@ -154,6 +161,6 @@ export async function writeRevisions(tx: Tx, items: readonly RevisionWrite[], ba
                     ${col((c) => c.figures.profitCum)}::numeric[], ${col((c) => c.figures.profitPriorCum)}::numeric[],
                     ${col((c) => c.figures.electricityCum)}::numeric[], ${col((c) => c.figures.employees)}::int[], ${col((c) => c.sourceRow)}::int[])
           as v(e, y, m, rev, go, gop, rv, rvp, pf, pfp, el, emp, src)`)
-    onChunk?.(start + chunk.length)
+    opts.onChunk?.(start + chunk.length)
   }
 }

@@ -12,6 +12,11 @@ const EnterpriseDetailPage = lazy(() =>
 )
 const UsersPage = lazy(() => import('../users/UsersPage.tsx').then((m) => ({ default: m.UsersPage })))
 const ReportsPage = lazy(() => import('../reports/ReportsPage.tsx').then((m) => ({ default: m.ReportsPage })))
+const SelfReportPage = lazy(() => import('../reports/SelfReportPage.tsx').then((m) => ({ default: m.SelfReportPage })))
+const DispatchPage = lazy(() => import('../dispatch/DispatchPage.tsx').then((m) => ({ default: m.DispatchPage })))
+const WarningsPage = lazy(() => import('../warnings/WarningsPage.tsx').then((m) => ({ default: m.WarningsPage })))
+const PeersPage = lazy(() => import('../peers/PeersPage.tsx').then((m) => ({ default: m.PeersPage })))
+const LandEfficiencyPage = lazy(() => import('../land-efficiency/LandEfficiencyPage.tsx').then((m) => ({ default: m.LandEfficiencyPage })))
 const AuditPage = lazy(() => import('../audit/AuditPage.tsx').then((m) => ({ default: m.AuditPage })))
 
 /** The page a workspace tab shows for its route, or why it cannot. */
@@ -26,10 +31,17 @@ export function PageFor({ route }: { route: PageRoute }) {
     case 'feature':
       if (route.feature === 'enterprises') return <RegistryPage />
       if (route.feature === 'reports') return <ReportsPage />
+      if (route.feature === 'selfReport') return <SelfReportPage />
+      if (route.feature === 'dispatch') return <DispatchPage region={null} />
+      if (route.feature === 'warnings') return <WarningsPage />
+      if (route.feature === 'peerComparison') return <PeersPage />
+      if (route.feature === 'landEfficiency') return <LandEfficiencyPage />
       if (route.feature === 'users') return <UsersPage />
       return <AuditPage />
     case 'enterprise':
       return <EnterpriseDetailPage id={route.id} />
+    case 'dispatchRegion':
+      return <DispatchPage region={route.region} />
     case 'coming':
       return <ComingSoonPage feature={route.feature} />
     case 'notFound':

@@ -2,7 +2,7 @@ import type { ComponentType } from 'react'
 import { Menu, Tag, type MenuProps } from 'antd'
 import {
   AimOutlined, AlertOutlined, ApartmentOutlined, AuditOutlined, BankOutlined, BarChartOutlined, CalendarOutlined,
-  ClusterOutlined, CustomerServiceOutlined, DatabaseOutlined, FileSearchOutlined, FundProjectionScreenOutlined,
+  ClusterOutlined, CustomerServiceOutlined, DatabaseOutlined, FileSearchOutlined, FormOutlined, FundProjectionScreenOutlined,
   MessageOutlined, RiseOutlined, TeamOutlined,
 } from '@ant-design/icons'
 import { useTranslation } from 'react-i18next'
@@ -13,6 +13,7 @@ import { useWorkspace } from './Workspace.tsx'
 const ICONS: Record<FeatureKey, ComponentType> = {
   enterprises: BankOutlined,
   reports: DatabaseOutlined,
+  selfReport: FormOutlined,
   dispatch: CalendarOutlined,
   warnings: AlertOutlined,
   peerComparison: BarChartOutlined,

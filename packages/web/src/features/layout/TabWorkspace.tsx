@@ -16,6 +16,8 @@ function routeTitle(route: PageRoute, t: TFunction): string {
       return t(`features.${route.feature}`)
     case 'enterprise':
       return t('tabs.enterprise', { id: route.id })
+    case 'dispatchRegion':
+      return t('dispatch.tabTitle', { region: route.region })
     case 'notFound':
       return t('errors.notFound')
   }

@@ -21,7 +21,8 @@ interface Checked {
 
 const COUNT_KEYS: readonly (keyof MonthlyImportCounts)[] = ['read', 'accepted', 'rejected', 'unchanged', 'created', 'revised']
 type Source = 'monthly' | 'electricity' | 'officialStats' | 'targets'
-const COMING_SOURCES: readonly Source[] = ['electricity', 'officialStats', 'targets']
+// official statistics, targets and electricity are imported on their own tabs (统计公布数, 年度目标, 用电数据)
+const COMING_SOURCES: readonly Source[] = []
 /** the server's code for a change to a period closed for publication */
 const PERIOD_CLOSED = 'periodClosed'
 

@@ -6,11 +6,14 @@ import { BatchesTab } from './BatchesTab.tsx'
 import { MonthlyImportTab } from './MonthlyImportTab.tsx'
 import { ReportsTab } from './ReportsTab.tsx'
 import { useReportPeriod } from './usePeriod.tsx'
+import { OfficialStatsTab } from '../indicators/OfficialStatsTab.tsx'
+import { TargetsTab } from '../targets/TargetsTab.tsx'
+import { ElectricityTab } from '../electricity/ElectricityTab.tsx'
 
 // the chart (ECharts) loads only when the completeness tab is first opened
 const CompletenessTab = lazy(() => import('./CompletenessTab.tsx').then((m) => ({ default: m.CompletenessTab })))
 
-type TabKey = 'import' | 'batches' | 'completeness' | 'data'
+type TabKey = 'import' | 'batches' | 'completeness' | 'data' | 'officialStats' | 'targets' | 'electricity'
 
 /**
  * 数据采集: the monthly statistics of above-scale industrial enterprises — import (dry run, then commit),
@@ -41,6 +44,14 @@ export function ReportsPage() {
       ),
     },
     { key: 'data', label: t('reports.tabs.data'), children: <ReportsTab period={period} onPeriod={setPeriod} loadingPeriod={loading} /> },
+    // official statistics and targets: read with dispatch.read; their import and editing check their own permissions
+    ...(can('dispatch.read')
+      ? [
+          { key: 'officialStats', label: t('indicators.tab'), children: <OfficialStatsTab /> },
+          { key: 'targets', label: t('targets.tab'), children: <TargetsTab /> },
+          { key: 'electricity', label: t('electricity.tab'), children: <ElectricityTab /> },
+        ]
+      : []),
   ]
 
   return (

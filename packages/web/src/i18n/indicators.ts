@@ -1,0 +1,88 @@
+/**
+ * UI text of the official statistics (统计公布数) tab and the import panel it shares with the targets tab
+ * (the type of the Chinese text is the type of the English one). Indicator names come from the domain's
+ * catalogue (nameZh / nameEn), not from here.
+ */
+export const indicatorsZh = {
+  tab: '统计公布数',
+  intro: '统计部门公布的各地区指标数据（全国各省用于对标，本省市州、县市区用于调度），每个数据均可追溯到导入批次和文件行。',
+  importTitle: '导入统计公布数',
+  template: '下载统计公布数导入模板',
+  noImport: '您的角色没有导入统计公布数的权限，可查看已公布数据。',
+  import: {
+    revisionReason: '修订原因',
+    revisionReasonNeeded: '文件修改了已关账发布的报告期，须填写修订原因后重新预检。',
+    revisionReasonPlaceholder: '例如：统计局更正数据',
+    done: '导入完成：新增 {{created}} 条，修订 {{revised}} 条，未变化 {{unchanged}} 条',
+    committed: '已导入，批次号 {{id}}',
+    warnings: '{{count}} 条提示，不影响导入',
+    listed: '仅列出前 {{listed}} 条，共 {{count}} 条，完整清单请下载错误报告。',
+  },
+  table: {
+    title: '公布数据',
+    period: '报告期',
+    level: '地区层级',
+    levels: { provinces: '各省（对标）', cities: '本省市州', counties: '县市区' },
+    group: '对标组',
+    allProvinces: '全国各省',
+    region: '地区',
+    empty: '该报告期尚无公布数据。',
+    noPeriods: '尚无统计公布数，请先导入。',
+    legend: '红色：低于预警线；绿色：达到优秀线（单位工业增加值能耗按越低越好）。点击数值查看修订记录。',
+  },
+  history: {
+    title: '{{region}} · {{indicator}} · {{period}} 修订记录',
+    revision: '版本',
+    value: '数值',
+    source: '来源',
+    batch: '批次',
+    row: '文件行',
+    recordedAt: '记录时间',
+    supersededAt: '被替代时间',
+    reason: '修订原因',
+    demo: '演示数据',
+    inForce: '现行',
+  },
+}
+
+export const indicatorsEn: typeof indicatorsZh = {
+  tab: 'Official statistics',
+  intro: 'Figures published by the statistics departments for each region (every province for peer comparison; the own province’s cities and counties for the dispatch). Every figure traces to its import batch and file row.',
+  importTitle: 'Import official statistics',
+  template: 'Download the official statistics template',
+  noImport: 'Your role cannot import official statistics; you can view the published figures.',
+  import: {
+    revisionReason: 'Revision reason',
+    revisionReasonNeeded: 'The file changes a period closed for publication: give a revision reason and check again.',
+    revisionReasonPlaceholder: 'e.g. corrected by the statistics bureau',
+    done: 'Imported: {{created}} new, {{revised}} revised, {{unchanged}} unchanged',
+    committed: 'Imported as batch {{id}}',
+    warnings: '{{count}} warnings; they do not stop the import',
+    listed: 'The first {{listed}} of {{count}} are listed; download the error report for all of them.',
+  },
+  table: {
+    title: 'Published figures',
+    period: 'Period',
+    level: 'Regions',
+    levels: { provinces: 'Provinces (peers)', cities: 'Cities of the province', counties: 'Counties' },
+    group: 'Peer group',
+    allProvinces: 'All provinces',
+    region: 'Region',
+    empty: 'No figures published for this period yet.',
+    noPeriods: 'No official statistics yet: import some first.',
+    legend: 'Red: below the alarm line; green: at the excellence line (energy use per unit of value added: lower is better). Click a figure for its revisions.',
+  },
+  history: {
+    title: '{{region}} · {{indicator}} · {{period}}: revisions',
+    revision: 'Revision',
+    value: 'Value',
+    source: 'Source',
+    batch: 'Batch',
+    row: 'File row',
+    recordedAt: 'Recorded',
+    supersededAt: 'Superseded',
+    reason: 'Reason',
+    demo: 'demo data',
+    inForce: 'in force',
+  },
+}
