@@ -4,7 +4,7 @@ import pg from 'pg'
 import { sql } from 'drizzle-orm'
 import type { BenchContext, Figure } from '../harness.ts'
 import { login, spawnServer, type ServerProcess } from '../server-process.ts'
-import { startedDataDir } from './foundation.ts'
+import { releaseStartedDemoDatabase, startedDataDir, startedDemoDatabase } from './foundation.ts'
 import { openDatabase, type Database } from '../../src/db/index.ts'
 import { migrateDatabase } from '../../src/db/migrate.ts'
 import { generateDemo, demoLogins } from '../../src/demo/index.ts'
@@ -23,16 +23,7 @@ async function latestPeriod(database: Database) {
 }
 
 /** The demo province (20,000 enterprises) the first start made, opened in this process (PGlite). */
-async function pgliteDemo(ctx: BenchContext): Promise<Database> {
-  const have = ctx.state.get('dispatchPglite') as Database | undefined
-  if (have) return have
-  await startedDataDir(ctx)
-  const database = await openDatabase({ dataDir: ctx.state.get('startedDir') as string })
-  await migrateDatabase(database)
-  ctx.state.set('dispatchPglite', database)
-  ctx.cleanups.push(() => database.close())
-  return database
-}
+const pgliteDemo = startedDemoDatabase
 
 /** The same demo province on a fresh PostgreSQL database, dropped at the end. */
 async function postgresDemo(ctx: BenchContext): Promise<Database> {
@@ -98,7 +89,7 @@ function computeFigure(kind: 'pglite' | 'postgres', target: number): Figure {
       ctx.log(`  ${kind}: naive GROUP BY over the raw month rows ${naiveMs.toFixed(0)} ms (aggregates only); the kept dispatch ${oursMs.toFixed(0)} ms (everything); ratio ${(naiveMs / oursMs).toFixed(2)}`)
     },
     async measure(ctx) {
-      const database = (kind === 'pglite' ? ctx.state.get('dispatchPglite') : ctx.state.get('dispatchPostgres')) as Database
+      const database = kind === 'pglite' ? await pgliteDemo(ctx) : (ctx.state.get('dispatchPostgres') as Database)
       const p = await latestPeriod(database)
       const t = performance.now()
       await computeAndKeep(database.db, p)
@@ -123,6 +114,7 @@ export const dashboardApi: Figure = {
   runs: 3,
   async setup(ctx) {
     await startedDataDir(ctx)
+    await releaseStartedDemoDatabase(ctx)
     const s = await spawnServer(ctx.state.get('startedDir') as string)
     const a = admin()
     const { cookie, csrf } = await login(s.url, a.username, a.password)

@@ -3,6 +3,8 @@ import path from 'node:path'
 import type { BenchContext, Figure } from '../harness.ts'
 import { login, rssMb, spawnServer, type ServerProcess } from '../server-process.ts'
 import { demoLogins } from '../../src/demo/index.ts'
+import { openDatabase, type Database } from '../../src/db/index.ts'
+import { migrateDatabase } from '../../src/db/migrate.ts'
 
 const admin = () => {
   const a = demoLogins.find((l) => l.role === 'provinceAdmin')
@@ -17,6 +19,30 @@ export async function startedDataDir(ctx: BenchContext): Promise<void> {
   const s = await spawnServer(dir, ['--demo-if-empty'])
   await s.stop()
   ctx.state.set('startedDir', dir)
+}
+
+/**
+ * The started demo directory opened in this process (PGlite), shared by every figure that reads it in-process: one
+ * owner at a time, so a figure that spawns a server on the directory releases it first.
+ */
+export async function startedDemoDatabase(ctx: BenchContext): Promise<Database> {
+  const have = ctx.state.get('startedPglite') as Database | undefined
+  if (have) return have
+  await startedDataDir(ctx)
+  const database = await openDatabase({ dataDir: ctx.state.get('startedDir') as string })
+  await migrateDatabase(database)
+  ctx.state.set('startedPglite', database)
+  if (!ctx.state.has('startedPgliteCleanup')) {
+    ctx.state.set('startedPgliteCleanup', true)
+    ctx.cleanups.push(() => releaseStartedDemoDatabase(ctx))
+  }
+  return database
+}
+
+export async function releaseStartedDemoDatabase(ctx: BenchContext): Promise<void> {
+  const database = ctx.state.get('startedPglite') as Database | undefined
+  ctx.state.delete('startedPglite')
+  await database?.close()
 }
 
 /** First `npm start` on an empty data directory with the full demo province, to ready. */

@@ -1,22 +1,10 @@
 import { sql } from 'drizzle-orm'
-import type { BenchContext, Figure } from '../harness.ts'
-import { startedDataDir } from './foundation.ts'
-import { openDatabase, type Database } from '../../src/db/index.ts'
-import { migrateDatabase } from '../../src/db/migrate.ts'
+import type { Figure } from '../harness.ts'
+import { startedDemoDatabase } from './foundation.ts'
 import { systemActor } from '../../src/http/context.ts'
 import { runEvaluation } from '../../src/modules/land-efficiency/service.ts'
 
-/** The demo province the first start made (PGlite, in this process), shared with other figures that open it. */
-async function demo(ctx: BenchContext): Promise<Database> {
-  const have = ctx.state.get('landPglite') as Database | undefined
-  if (have) return have
-  await startedDataDir(ctx)
-  const database = await openDatabase({ dataDir: ctx.state.get('startedDir') as string })
-  await migrateDatabase(database)
-  ctx.state.set('landPglite', database)
-  ctx.cleanups.push(() => database.close())
-  return database
-}
+const demo = startedDemoDatabase
 
 /**
  * One land-efficiency evaluation of the whole demo province (every enterprise with annual figures, ~17,500 of the

@@ -1,12 +1,15 @@
 import fs from 'node:fs'
 import path from 'node:path'
+import type { Command } from 'commander'
+import type { Db } from '../db/index.ts'
+import { systemActor, type Actor } from '../http/context.ts'
 import { AppError, type FieldError } from '../lib/errors.ts'
-import { EXIT } from './context.ts'
+import { addDbOptions, EXIT, withDatabase, type DbOptions } from './context.ts'
 import { progressBar, type Progress } from './progress.ts'
 
 /*
- * What every `gongxin import …` command prints, so that the importers read alike: the file check, the progress
- * bars, the JSON error object, the error listing and the marked copy of the file.
+ * What every `gongxin import …` command does and prints, so that the importers read alike: the file check, the
+ * progress bars, the JSON error object, the error listing and the marked copy of the file (registerImport).
  */
 
 export const english = () => /^en/i.test(process.env.LC_ALL ?? process.env.LANG ?? '')
@@ -89,4 +92,104 @@ export function printOutcome(head: string, batchId: number | null, errors: reado
 
 export function printWorkbookPath(workbook: string | null) {
   if (workbook) process.stdout.write(english() ? `the rows with their errors marked: ${workbook}\n` : `已标出错误的文件：${workbook}\n`)
+}
+
+export function printWarnings(warnings: readonly FieldError[]) {
+  if (!warnings.length) return
+  process.stdout.write(english() ? `${warnings.length} warnings:\n` : `${warnings.length} 条提示：\n`)
+  for (const w of warnings.slice(0, 10)) process.stdout.write(describeError(w) + '\n')
+}
+
+/** Only the number of warnings and the first one. */
+function printFirstWarning(warnings: readonly FieldError[]) {
+  if (!warnings.length) return
+  const first = text(warnings[0]?.message ?? { zh: '', en: '' })
+  process.stdout.write(english() ? `${warnings.length} warnings (first: ${first})\n` : `${warnings.length} 条提示（如：${first}）\n`)
+}
+
+/** What every importer is given by the CLI. */
+export interface CliImportInput {
+  fileName: string
+  data: Buffer
+  dryRun: boolean
+  source: 'cli'
+  onProgress: ImportProgress
+}
+
+interface CliImportCounts {
+  read: number
+  rejected: number
+}
+
+/** What every importer answers. */
+export interface CliImportResult<C extends CliImportCounts> {
+  batchId: number | null
+  dryRun: boolean
+  counts: C
+  errors: FieldError[]
+  warnings: FieldError[]
+  errorWorkbook?: Buffer
+}
+
+/** The options every import command has (more may be added by `options`). */
+export type ImportCommandOptions = DbOptions & { dryRun?: boolean; json?: boolean }
+
+interface ImportCommand<O extends ImportCommandOptions, C extends CliImportCounts> {
+  name: string
+  description: string
+  /** the command's own options, after --dry-run and --json */
+  options?: (cmd: Command) => Command
+  run: (db: Db, actor: Actor, input: CliImportInput, opts: O) => Promise<CliImportResult<C>>
+  /** what the summary line tells after "FILE: read N rows; " */
+  summary: (counts: C) => { zh: string; en: string }
+  /** the warnings under the summary: the first ten listed (default), or only their number and the first */
+  warnings?: 'list' | 'first'
+}
+
+/** The summary of an import that revises facts: new, revised, unchanged. */
+export const revisedSummary = (c: { created: number; revised: number; unchanged: number }) => ({
+  zh: `新增 ${c.created}，修订 ${c.revised}，未变 ${c.unchanged}`,
+  en: `new ${c.created}, revised ${c.revised}, unchanged ${c.unchanged}`,
+})
+
+/**
+ * One `gongxin import <name> FILE [--dry-run] [--json] …` command. It reads the file, runs the importer as the
+ * local operator with progress bars, saves the marked copy of a refused file as FILE.errors.xlsx, and prints one
+ * JSON object {batchId, dryRun, counts, errors, warnings, errorWorkbook} (--json) or the summary line, the errors,
+ * the warnings and the marked copy's path. Exit 0 written (or a clean dry run), 1 refused, 2 usage.
+ */
+export function registerImport<O extends ImportCommandOptions, C extends CliImportCounts>(importCommand: Command, spec: ImportCommand<O, C>) {
+  const cmd = importCommand
+    .command(spec.name)
+    .description(spec.description)
+    .argument('<file>', 'the .xlsx or .csv file')
+    .option('--dry-run', 'check the file and report what would change, writing nothing')
+    .option('--json', 'print one JSON object {batchId, dryRun, counts, errors, warnings} to stdout')
+  addDbOptions(spec.options ? spec.options(cmd) : cmd).action(async (file: string, opts: O) => {
+    const input = readImportFile(file)
+    if (!input) return
+    const { abs, data } = input
+    const fileName = path.basename(abs)
+    await withDatabase(opts, async ({ database }) => {
+      const result = await runWithProgress(Boolean(opts.json), (onProgress) =>
+        spec.run(database.db, systemActor('cli'), { fileName, data, dryRun: Boolean(opts.dryRun), source: 'cli', onProgress }, opts),
+      )
+      if (!result) return
+      const workbook = saveErrorWorkbook(abs, result.errorWorkbook)
+      const { batchId, dryRun, counts: c, errors, warnings } = result
+      if (opts.json) {
+        process.stdout.write(JSON.stringify({ batchId, dryRun, counts: c, errors, warnings, errorWorkbook: workbook }) + '\n')
+      } else {
+        const summary = spec.summary(c)
+        const head = english()
+          ? `${fileName}: read ${c.read} rows; ${summary.en}${dryRun ? ' (dry run: nothing written)' : ''}`
+          : `${fileName}：读取 ${c.read} 行；${summary.zh}${dryRun ? '（试导入：未写入）' : ''}`
+        printOutcome(head, batchId, errors, c.rejected)
+        if (spec.warnings === 'first') printFirstWarning(warnings)
+        else printWarnings(warnings)
+        printWorkbookPath(workbook)
+      }
+      process.exitCode = errors.length ? EXIT.invalid : EXIT.ok
+    })
+  })
 }

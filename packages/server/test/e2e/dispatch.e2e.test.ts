@@ -1,43 +1,14 @@
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type Started } from '../../src/server.ts'
-import { demoLogins } from '../../src/demo/index.ts'
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const haveChromium = fs.existsSync(chromiumPath)
-if (!haveChromium && process.env.CI === 'true') throw new Error(`CI needs Debian's chromium at ${chromiumPath} (.ci/run installs it)`)
-const artifacts = path.resolve(import.meta.dirname, '../../../../test-artifacts')
+import { describe, expect, it } from 'vitest'
+import { artifacts, browserSuite, haveChromium, login } from './browser.ts'
 
 // Skipped only where Debian's chromium is not installed (a developer machine without it); CI installs it.
 describe.skipIf(!haveChromium)('browser: the province admin runs the monthly dispatch', () => {
-  let server: Started
-  let browser: Browser
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongxin-e2e-dispatch-'))
-  beforeAll(async () => {
-    server = await startServer({ dataDir, port: 0, demoIfEmpty: true, demoEnterprises: 1500, logLevel: 'warn', log: () => {} })
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
-    fs.mkdirSync(artifacts, { recursive: true })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    fs.rmSync(dataDir, { recursive: true, force: true })
-  })
+  const suite = browserSuite('gongxin-e2e-dispatch-')
 
   it('opens 月调度 on the province, drills into a city, and opens the warning centre', async () => {
-    const admin = demoLogins.find((l) => l.role === 'provinceAdmin')
-    if (!admin) throw new Error('no demo province admin')
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
-    await page.goto(server.url)
-    await page.getByTestId('login-username').fill(admin.username)
-    await page.getByTestId('login-password').fill(admin.password)
-    await page.getByTestId('login-submit').click()
+    const page = await suite.newPage()
+    await login(page, suite.server.url, 'provinceAdmin')
 
     await page.getByTestId('menu-dispatch').click()
     const cities = page.getByTestId('dispatch-subregions').locator('tbody tr.ant-table-row')

@@ -1,46 +1,13 @@
-import fs from 'node:fs'
-import os from 'node:os'
 import path from 'node:path'
-import { chromium, type Browser, type Page } from 'playwright-core'
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
-import { startServer, type Started } from '../../src/server.ts'
-import { demoLogins } from '../../src/demo/index.ts'
-
-const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium'
-const haveChromium = fs.existsSync(chromiumPath)
-if (!haveChromium && process.env.CI === 'true') throw new Error(`CI needs Debian's chromium at ${chromiumPath} (.ci/run installs it)`)
-const artifacts = path.resolve(import.meta.dirname, '../../../../test-artifacts')
-
-async function login(page: Page, url: string, role: string) {
-  const who = demoLogins.find((l) => l.role === role)
-  if (!who) throw new Error(`no demo ${role}`)
-  await page.goto(url)
-  await page.getByTestId('login-username').fill(who.username)
-  await page.getByTestId('login-password').fill(who.password)
-  await page.getByTestId('login-submit').click()
-}
+import { describe, expect, it } from 'vitest'
+import { artifacts, browserSuite, haveChromium, login } from './browser.ts'
 
 describe.skipIf(!haveChromium)('browser: electricity and the enterprise self-report', () => {
-  let server: Started
-  let browser: Browser
-  const dataDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongxin-e2e-el-'))
-  beforeAll(async () => {
-    server = await startServer({ dataDir, port: 0, demoIfEmpty: true, demoEnterprises: 1500, logLevel: 'warn', log: () => {} })
-    browser = await chromium.launch({
-      executablePath: chromiumPath,
-      args: ['--headless', '--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'],
-    })
-    fs.mkdirSync(artifacts, { recursive: true })
-  })
-  afterAll(async () => {
-    await browser?.close()
-    await server?.close()
-    fs.rmSync(dataDir, { recursive: true, force: true })
-  })
+  const suite = browserSuite('gongxin-e2e-el-')
 
   it('shows a city official the month’s readings and the account mapping of the city only', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
-    await login(page, server.url, 'cityOfficial')
+    const page = await suite.newPage()
+    await login(page, suite.server.url, 'cityOfficial')
     await page.getByTestId('menu-reports').click()
     await page.getByRole('tab', { name: '用电数据' }).click()
     await page.getByTestId('electricity-import').waitFor()
@@ -62,8 +29,8 @@ describe.skipIf(!haveChromium)('browser: electricity and the enterprise self-rep
   })
 
   it('lets the enterprise user file its own figures, refuses a wrong one by field, and lists the revisions', async () => {
-    const page = await browser.newPage({ viewport: { width: 1440, height: 900 }, locale: 'zh-CN' })
-    await login(page, server.url, 'enterprise')
+    const page = await suite.newPage()
+    await login(page, suite.server.url, 'enterprise')
     await page.getByTestId('menu-selfReport').click()
     const form = page.getByTestId('self-report-form')
     await form.waitFor()

@@ -33,10 +33,19 @@ export function register(program: Command) {
       const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'gongxin-bench-'))
       const ctx: BenchContext = { tmp, log: (s) => process.stderr.write(s + '\n'), state: new Map(), cleanups: [] }
       const results: FigureResult[] = []
+      const failed: string[] = []
       try {
         for (const f of chosen) {
           ctx.log(`measuring ${f.name}…`)
-          const r = await runFigure(f, ctx)
+          let r: FigureResult
+          try {
+            r = await runFigure(f, ctx)
+          } catch (err) {
+            // one figure that cannot be measured does not lose the others: it is reported and the bench goes on
+            failed.push(f.name)
+            ctx.log(`FAILED ${f.name}: ${err instanceof Error ? err.message : String(err)}`)
+            continue
+          }
           results.push(r)
           if (opts.json) {
             process.stdout.write(JSON.stringify({ name: r.name, value: r.value, unit: r.unit, target: r.target, ok: r.ok, runs: r.runs }) + '\n')
@@ -48,7 +57,8 @@ export function register(program: Command) {
         for (const c of ctx.cleanups) await c()
         fs.rmSync(tmp, { recursive: true, force: true })
       }
-      if (opts.record) ctx.log(`recorded in ${recordResults(results)}`)
-      if (results.some((r) => !r.ok)) process.exitCode = 1
+      if (opts.record && results.length) ctx.log(`recorded in ${recordResults(results)}`)
+      if (failed.length) ctx.log(`could not measure: ${failed.join(', ')}`)
+      if (failed.length || results.some((r) => !r.ok)) process.exitCode = 1
     })
 }

@@ -163,7 +163,10 @@ function chainOf(code: string, byCode: ReadonlyMap<string, DivisionInfo>): strin
   return out
 }
 
-export function computeDispatch(input: ComputeInput): { regions: RegionResult[]; hits: Hit[] } {
+/** Gives the event loop a turn: the computation runs on the server's main thread and /health must keep answering. */
+const yieldToLoop = () => new Promise<void>((resolve) => setImmediate(resolve))
+
+export async function computeDispatch(input: ComputeInput): Promise<{ regions: RegionResult[]; hits: Hit[] }> {
   const { year, month } = input
   const period = `${year}-${String(month).padStart(2, '0')}`
   const byCode = new Map(input.divisions.map((d) => [d.code, d]))
@@ -186,7 +189,9 @@ export function computeDispatch(input: ComputeInput): { regions: RegionResult[];
   const hits: Hit[] = []
   const rule = (id: string) => input.rules.find((r) => r.id === id)
 
+  let seen = 0
   for (const f of input.facts) {
+    if (++seen % 1000 === 0) await yieldToLoop()
     const go = toFen(f.grossOutputCum)
     const goP = toFen(f.grossOutputPriorCum)
     const rv = toFen(f.revenueCum)
@@ -363,7 +368,9 @@ export function computeDispatch(input: ComputeInput): { regions: RegionResult[];
   }
 
   const regions: RegionResult[] = []
+  let done = 0
   for (const [code, s] of regionSums) {
+    if (++done % 3 === 0) await yieldToLoop()
     const d = byCode.get(code)
     const level = d?.level ?? (code.endsWith('0000') ? 1 : code.endsWith('00') ? 2 : 3)
     const kids = childrenOf.get(code) ?? []

@@ -1,5 +1,6 @@
 import { sql } from 'drizzle-orm'
 import type { Tx } from '../../db/index.ts'
+import { forgetKeptDispatch } from './cache.ts'
 
 /** A statistical period: year and the last month of the cumulation (2..12; 1 where a source reports January alone). */
 export interface FactPeriod {
@@ -34,6 +35,7 @@ export async function noteFactsChanged(tx: Tx, kind: FactKind, periods: readonly
   const keys = new Map<string, FactPeriod>()
   for (const p of periods) for (const a of affectedPeriods(kind, p)) keys.set(`${a.year}-${a.month}`, a)
   if (!keys.size) return
+  forgetKeptDispatch()
   const all = [...keys.values()]
   await tx.execute(sql`
     insert into fact_versions (year, month)

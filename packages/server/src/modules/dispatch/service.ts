@@ -5,6 +5,7 @@ import type { Db, Tx } from '../../db/index.ts'
 import type { Actor } from '../../http/context.ts'
 import { AppError } from '../../lib/errors.ts'
 import { recordAudit } from '../audit/service.ts'
+import { cachedDispatch, forgetKeptDispatch, keepDispatch } from './cache.ts'
 import { computeDispatch, type Hit, type OfficialInput, type TargetInput } from './compute.ts'
 import { countySums, divisionsOf, industryNames, missingReporters, parksOf, periodFacts, type FactsPeriod } from './repository.ts'
 import { loadOfficial, loadTargets } from './external.ts'
@@ -86,6 +87,7 @@ export function computeAndKeep(db: Db, p: Period): Promise<ComputeSummary> {
       const { regions, hits, rulesVersion, enterprises } = await computePeriod(tx, { ...p })
       await keepResults(tx, p, regions, { factVersion, rulesVersion, asOf })
       await keepWarnings(tx, p, hits)
+      forgetKeptDispatch()
       return { period: key, regions: regions.length, enterprises, warnings: hits.length, factVersion, asOf: asOf.toISOString() }
     })
     .finally(() => inFlight.delete(key))
@@ -108,7 +110,7 @@ export async function computePeriod(tx: Tx, p: FactsPeriod) {
   const divisions = await divisionsOf(tx, provinces)
   const targets = await loadTargets(tx, p.year)
   const official = await loadOfficial(tx, p, prev)
-  const { regions, hits } = computeDispatch({
+  const { regions, hits } = await computeDispatch({
     year: p.year, month: p.month, facts, missing, previousCounties, divisions, parks, industryNames: names, rules,
     targets: targets as TargetInput[], official: official as OfficialInput[], levelCounts,
   })
@@ -122,7 +124,12 @@ export async function computePeriod(tx: Tx, p: FactsPeriod) {
  * rewritten; readers add them to the JSON they serve.
  */
 async function keepResults(tx: Tx, p: Period, regions: readonly { regionCode: string; level: number; payload: Record<string, unknown> }[], v: { factVersion: number; rulesVersion: number; asOf: Date }) {
-  const texts = regions.map((r) => JSON.stringify(r.payload))
+  const texts: string[] = []
+  for (const [i, r] of regions.entries()) {
+    texts.push(JSON.stringify(r.payload))
+    // the event loop gets a turn now and then: /health and other requests keep answering during a recompute
+    if (i % 8 === 7) await new Promise<void>((resolve) => setImmediate(resolve))
+  }
   const kept = await tx.execute<{ region_code: string; h: string }>(sql`select region_code, md5(payload) as h from dispatch_results where year = ${p.year} and month = ${p.month}`)
   const have = new Map(kept.rows.map((r) => [r.region_code.trim(), r.h]))
   const changed = regions.map((r, i) => ({ r, text: texts[i] as string })).filter(({ r, text }) => have.get(r.regionCode) !== createHash('md5').update(text).digest('hex'))
@@ -240,16 +247,25 @@ export interface DispatchQuery extends Period {
 /** The region's dispatch as the JSON text the API and the CLI return. */
 export async function dispatchJson(db: Db, actor: Actor, q: DispatchQuery): Promise<string> {
   const p = { year: q.year, month: q.month }
-  await ensureComputed(db, p)
-  const region = await resolveRegion(db, actor.scope, p, q.region)
-  const r = await db.execute<{ payload: string; fact_version: string | number; as_of: string | Date }>(
-    sql`select payload, fact_version, as_of from dispatch_results where year = ${p.year} and month = ${p.month} and region_code = ${region}`,
-  )
-  const row = r.rows[0]
-  if (!row) throw new AppError('NOT_FOUND', { what: `${periodText(p)} 地区 ${region} 的月度报表 / monthly reports of ${periodText(p)} in region ${region}` })
-  const payload = row.payload.slice(0, -1) + `,"factVersion":${Number(row.fact_version)},"asOf":${JSON.stringify(new Date(String(row.as_of)).toISOString())}}`
+  const scope = actor.scope
+  // the region's kept JSON, from memory when it was read a moment ago (see cache.ts)
+  const direct = scope.kind === 'region' ? (q.region ? q.region.padEnd(6, '0') : scope.prefix ? scope.prefix.padEnd(6, '0') : null) : null
+  const key = direct && scope.kind === 'region' && isWithinScope(scope.prefix, direct) ? `${periodText(p)}/${direct}` : null
+  let payload = key ? cachedDispatch(key) : null
+  let region = direct ?? ''
+  if (payload === null) {
+    await ensureComputed(db, p)
+    region = await resolveRegion(db, scope, p, q.region)
+    const r = await db.execute<{ payload: string; fact_version: string | number; as_of: string | Date }>(
+      sql`select payload, fact_version, as_of from dispatch_results where year = ${p.year} and month = ${p.month} and region_code = ${region}`,
+    )
+    const row = r.rows[0]
+    if (!row) throw new AppError('NOT_FOUND', { what: `${periodText(p)} 地区 ${region} 的月度报表 / monthly reports of ${periodText(p)} in region ${region}` })
+    payload = row.payload.slice(0, -1) + `,"factVersion":${Number(row.fact_version)},"asOf":${JSON.stringify(new Date(String(row.as_of)).toISOString())}}`
+    keepDispatch(`${periodText(p)}/${region}`, payload)
+  }
   if (q.warnings === 'none') return payload
-  const list = await listWarnings(db, actor.scope, { ...p, region, activeOnly: true })
+  const list = await listWarnings(db, scope, { ...p, region, activeOnly: true })
   return payload.slice(0, -1) + ',"warnings":' + JSON.stringify(list.items) + '}'
 }
 
@@ -411,6 +427,7 @@ export async function updateRule(db: Db, actor: Actor, id: string, input: unknow
     if (!before) throw new AppError('NOT_FOUND', { what: `预警规则 ${id} / warning rule ${id}` })
     await tx.execute(sql`update warning_rules set enabled = ${rule.enabled}, threshold = ${rule.threshold === null ? null : String(rule.threshold)}, severity = ${rule.severity},
                          version = version + 1, updated_by = ${actor.username}, updated_at = now() where id = ${id}`)
+    forgetKeptDispatch()
     await recordAudit(tx, actor, { action: 'warnings.rule', entity: 'warningRule', entityId: id, changes: { rule: { before, after: rule } } })
     return rule
   })

@@ -5,6 +5,7 @@ import { keepPreviousData, useQuery, useQueryClient } from '@tanstack/react-quer
 import { useTranslation } from 'react-i18next'
 import { errorText } from '../../shared/errors.ts'
 import { formatDateTime } from '../../shared/format.ts'
+import { useServerPaging } from '../../shared/paging.ts'
 import { RegionCascader } from '../regions/RegionCascader.tsx'
 import { electricityApi, type GridAccount } from './api.ts'
 import { AccountHistoryTable, AccountModal } from './AccountModal.tsx'
@@ -15,7 +16,7 @@ export function AccountsSection({ canEdit }: { canEdit: boolean }) {
   const queryClient = useQueryClient()
   const [q, setQ] = useState('')
   const [region, setRegion] = useState<string | undefined>(undefined)
-  const [page, setPage] = useState({ page: 1, pageSize: 50 })
+  const { page, firstPage, pagination } = useServerPaging()
   const [editing, setEditing] = useState<GridAccount | 'new' | null>(null)
   const [history, setHistory] = useState<GridAccount | null>(null)
   const list = useQuery({
@@ -64,7 +65,7 @@ export function AccountsSection({ canEdit }: { canEdit: boolean }) {
             placeholder={t('electricity.accounts.search')}
             onSearch={(v) => {
               setQ(v)
-              setPage((x) => ({ ...x, page: 1 }))
+              firstPage()
             }}
             data-testid="electricity-account-search"
           />
@@ -72,7 +73,7 @@ export function AccountsSection({ canEdit }: { canEdit: boolean }) {
             value={region}
             onChange={(r) => {
               setRegion(r)
-              setPage((x) => ({ ...x, page: 1 }))
+              firstPage()
             }}
           />
         </Space>
@@ -94,15 +95,7 @@ export function AccountsSection({ canEdit }: { canEdit: boolean }) {
         loading={list.isFetching}
         locale={{ emptyText: t('electricity.accounts.empty') }}
         scroll={{ x: 1400 }}
-        pagination={{
-          current: page.page,
-          pageSize: page.pageSize,
-          total: list.data?.total ?? 0,
-          showSizeChanger: true,
-          pageSizeOptions: [20, 50, 100, 200],
-          showTotal: (total) => t('common.total', { count: total }),
-          onChange: (p, size) => setPage({ page: size === page.pageSize ? p : 1, pageSize: size }),
-        }}
+        pagination={pagination(list.data?.total ?? 0)}
       />
       {editing && (
         <AccountModal

@@ -6,6 +6,7 @@ import { useTranslation } from 'react-i18next'
 import type { ReportPeriod } from '../../api/types.ts'
 import { currentLocale } from '../../i18n/index.ts'
 import { errorText } from '../../shared/errors.ts'
+import { useServerPaging } from '../../shared/paging.ts'
 import { RegionCascader } from '../regions/RegionCascader.tsx'
 import { electricityApi, yoyPercent, type ElectricityReading } from './api.ts'
 import { formatKwh } from './format.ts'
@@ -19,7 +20,7 @@ export function ReadingsSection() {
   const locale = currentLocale()
   const [chosen, setChosen] = useState<ReportPeriod | null>(null)
   const [region, setRegion] = useState<string | undefined>(undefined)
-  const [page, setPage] = useState({ page: 1, pageSize: 50 })
+  const { page, firstPage, pagination } = useServerPaging()
   const [open, setOpen] = useState<ElectricityReading | null>(null)
   const months = useQuery({ queryKey: ['electricity', 'months'], queryFn: () => electricityApi.months().then((r) => r.items) })
   const month = chosen ?? months.data?.[0] ?? null
@@ -75,7 +76,7 @@ export function ReadingsSection() {
             onChange={(v) => {
               const m = months.data?.find((x) => key(x) === v)
               if (m) setChosen({ year: m.year, month: m.month })
-              setPage((x) => ({ ...x, page: 1 }))
+              firstPage()
             }}
             options={(months.data ?? []).map((m) => ({ value: key(m), label: t('electricity.readings.monthOption', { year: m.year, month: m.month, count: m.enterprises }) }))}
             data-testid="electricity-month"
@@ -84,7 +85,7 @@ export function ReadingsSection() {
             value={region}
             onChange={(r) => {
               setRegion(r)
-              setPage((x) => ({ ...x, page: 1 }))
+              firstPage()
             }}
           />
         </Space>
@@ -103,15 +104,7 @@ export function ReadingsSection() {
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           scroll={{ x: 1300 }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => t('common.total', { count: total }),
-            onChange: (p, size) => setPage({ page: size === page.pageSize ? p : 1, pageSize: size }),
-          }}
+          pagination={pagination(list.data?.total ?? 0)}
         />
       )}
       {open && <ReadingHistoryDrawer reading={open} onClose={() => setOpen(null)} />}

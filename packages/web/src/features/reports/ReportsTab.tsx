@@ -7,6 +7,7 @@ import { reportApi } from '../../api/endpoints.ts'
 import type { MonthlyReport, ReportPeriod } from '../../api/types.ts'
 import { currentLocale } from '../../i18n/index.ts'
 import { errorText } from '../../shared/errors.ts'
+import { useServerPaging } from '../../shared/paging.ts'
 import { RegionCascader } from '../regions/RegionCascader.tsx'
 import { HistoryDrawer } from './HistoryDrawer.tsx'
 import { periodLabel } from './period.ts'
@@ -24,7 +25,7 @@ export function ReportsTab({ period, onPeriod, loadingPeriod }: Props) {
   const { t } = useTranslation()
   const locale = currentLocale()
   const [region, setRegion] = useState<string | undefined>(undefined)
-  const [page, setPage] = useState({ page: 1, pageSize: 50 })
+  const { page, firstPage, pagination } = useServerPaging()
   const [open, setOpen] = useState<MonthlyReport | null>(null)
   const list = useQuery({
     queryKey: ['reports', 'monthly', period, region, page],
@@ -61,7 +62,7 @@ export function ReportsTab({ period, onPeriod, loadingPeriod }: Props) {
             value={period}
             onChange={(p) => {
               onPeriod(p)
-              setPage((x) => ({ ...x, page: 1 }))
+              firstPage()
             }}
           />
           {period && <Typography.Text type="secondary">{periodLabel(period, t, locale)}</Typography.Text>}
@@ -69,7 +70,7 @@ export function ReportsTab({ period, onPeriod, loadingPeriod }: Props) {
             value={region}
             onChange={(r) => {
               setRegion(r)
-              setPage((x) => ({ ...x, page: 1 }))
+              firstPage()
             }}
           />
         </Space>
@@ -87,15 +88,7 @@ export function ReportsTab({ period, onPeriod, loadingPeriod }: Props) {
           dataSource={list.data?.items ?? []}
           loading={list.isFetching}
           scroll={{ x: 1400 }}
-          pagination={{
-            current: page.page,
-            pageSize: page.pageSize,
-            total: list.data?.total ?? 0,
-            showSizeChanger: true,
-            pageSizeOptions: [20, 50, 100, 200],
-            showTotal: (total) => t('common.total', { count: total }),
-            onChange: (p, size) => setPage({ page: size === page.pageSize ? p : 1, pageSize: size }),
-          }}
+          pagination={pagination(list.data?.total ?? 0)}
         />
       )}
       {open && <HistoryDrawer report={open} onClose={() => setOpen(null)} />}
