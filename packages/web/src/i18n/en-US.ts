@@ -3,6 +3,7 @@ import { dispatchEn } from './dispatch.ts'
 import { indicatorsEn } from './indicators.ts'
 import { targetsEn } from './targets.ts'
 import { electricityEn } from './electricity.ts'
+import { publicationEn } from './publication.ts'
 import { selfReportEn } from './selfReport.ts'
 import { landEfficiencyEn } from './landEfficiency.ts'
 import type { Messages } from './zh-CN.ts'
@@ -117,6 +118,7 @@ export const enUS: Messages = {
   targets: targetsEn,
   electricity: electricityEn,
   selfReport: selfReportEn,
+  publication: publicationEn,
   landEfficiency: landEfficiencyEn,
   tabs: {
     close: 'Close',

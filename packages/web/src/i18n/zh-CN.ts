@@ -3,6 +3,7 @@ import { dispatchZh } from './dispatch.ts'
 import { indicatorsZh } from './indicators.ts'
 import { targetsZh } from './targets.ts'
 import { electricityZh } from './electricity.ts'
+import { publicationZh } from './publication.ts'
 import { selfReportZh } from './selfReport.ts'
 import { landEfficiencyZh } from './landEfficiency.ts'
 
@@ -118,6 +119,7 @@ export const zhCN = {
   targets: targetsZh,
   electricity: electricityZh,
   selfReport: selfReportZh,
+  publication: publicationZh,
   landEfficiency: landEfficiencyZh,
   tabs: {
     close: '关闭',

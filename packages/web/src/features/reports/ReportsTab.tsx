@@ -13,6 +13,7 @@ import { HistoryDrawer } from './HistoryDrawer.tsx'
 import { periodLabel } from './period.ts'
 import { valueColumns } from './reportColumns.tsx'
 import { PeriodPicker } from './usePeriod.tsx'
+import { PeriodPublication } from './PeriodPublication.tsx'
 
 interface Props {
   period: ReportPeriod | null
@@ -66,6 +67,7 @@ export function ReportsTab({ period, onPeriod, loadingPeriod }: Props) {
             }}
           />
           {period && <Typography.Text type="secondary">{periodLabel(period, t, locale)}</Typography.Text>}
+          {period && <PeriodPublication period={period} />}
           <RegionCascader
             value={region}
             onChange={(r) => {
