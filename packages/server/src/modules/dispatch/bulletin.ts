@@ -6,6 +6,7 @@ import { peerGroupsOf, roundHalfUp, toFen, warningRuleInfo, type WarningRuleId }
 import { sql } from 'drizzle-orm'
 import type { Db } from '../../db/index.ts'
 import { AppError } from '../../lib/errors.ts'
+import { likePrefix } from '../../lib/sql-like.ts'
 import { recordAudit } from '../audit/service.ts'
 import type { Actor } from '../../http/context.ts'
 import { rankRegions } from './rank.ts'
@@ -181,7 +182,7 @@ export async function reissueBulletin(db: Db, actor: Actor, id: number): Promise
 /** The bulletins issued for a period (or all), newest first, in the caller's area. */
 export async function listBulletins(db: Db, actor: Actor, q: { year?: number; month?: number }) {
   if (actor.scope.kind !== 'region') return []
-  const conds = [sql`region_code like ${actor.scope.prefix.replace(/[\\%_]/g, (c) => '\\' + c) + '%'}`]
+  const conds = [sql`region_code like ${likePrefix(actor.scope.prefix)}`]
   if (q.year !== undefined) conds.push(sql`year = ${q.year}`)
   if (q.month !== undefined) conds.push(sql`month = ${q.month}`)
   const r = await db.execute<{ id: number; year: number; month: number; region_code: string; title: string; as_of: string | Date; fact_version: number; created_by: string; created_at: string | Date }>(sql`

@@ -3,6 +3,7 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppDeps } from '../../http/app.ts'
 import { actorOf } from '../../http/context.ts'
+import { periodParam } from '../../http/params.ts'
 import { AppError } from '../../lib/errors.ts'
 import { recordAudit } from '../audit/service.ts'
 import { attachment } from '../imports/routes.ts'
@@ -13,10 +14,6 @@ import { buildBulletin, listBulletins, reissueBulletin } from './bulletin.ts'
 import { compositeRanking, listSchemes, saveScheme } from './composite.ts'
 import { nowcast } from './nowcast.ts'
 
-export const periodParam = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')
-  .transform((s) => ({ year: Number(s.slice(0, 4)), month: Number(s.slice(5, 7)) }))
 const region = z.string().regex(/^\d{2}(\d{2}){0,2}$/, 'a division code (2, 4 or 6 digits)').optional()
 const XLSX = 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'
 

@@ -4,6 +4,7 @@ import { defaultWarningRules, isWithinScope, validateWarningRule, type Scope, ty
 import type { Db, Tx } from '../../db/index.ts'
 import type { Actor } from '../../http/context.ts'
 import { AppError } from '../../lib/errors.ts'
+import { likePrefix } from '../../lib/sql-like.ts'
 import { recordAudit } from '../audit/service.ts'
 import { cachedDispatch, forgetKeptDispatch, keepDispatch } from './cache.ts'
 import { computeDispatch, type Hit, type OfficialInput, type TargetInput } from './compute.ts'
@@ -290,7 +291,6 @@ export interface WarningRow {
   version: number
 }
 
-const likePrefix = (prefix: string) => prefix.replace(/[\\%_]/g, (c) => '\\' + c) + '%'
 
 export interface WarningFilter extends Period {
   region?: string

@@ -2,13 +2,13 @@ import { sql, type SQL } from 'drizzle-orm'
 import type { Scope } from '@gongxin/domain'
 import type { Tx } from '../../db/index.ts'
 import type { ReadingPart } from './schema.ts'
+import { likeEscape } from '../../lib/sql-like.ts'
 
 /*
  * Reads of the enterprise electricity and the account mapping, always given a Scope: a condition on the enterprise's
  * current county (or its USCC for an enterprise user), written against the alias `e` as in reports/repository.ts.
  */
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c)
 
 function scopeOn(scope: Scope, region?: string): SQL {
   const parts: SQL[] = [scope.kind === 'enterprise' ? sql`e.uscc = ${scope.uscc}` : sql`e.county_code like ${likeEscape(scope.prefix) + '%'}`]

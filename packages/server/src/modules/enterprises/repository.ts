@@ -6,6 +6,7 @@ import { industries } from '../industries/schema.ts'
 import { parks } from '../parks/schema.ts'
 import { divisions } from '../regions/schema.ts'
 import { enterpriseScaleStatus, enterprises } from './schema.ts'
+import { likeEscape } from '../../lib/sql-like.ts'
 
 export type EnterpriseRow = typeof enterprises.$inferSelect
 export type EnterpriseInsert = typeof enterprises.$inferInsert
@@ -29,7 +30,6 @@ export interface EnterpriseFilter {
 
 export type EnterpriseSort = 'name' | '-name' | 'foundedOn' | '-foundedOn' | 'revenue' | '-revenue' | 'uscc' | '-uscc'
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c)
 
 /** The characters (for a one-character query) or character pairs of a search text, as gx_name_grams makes them. */
 export function searchGrams(q: string): string[] {

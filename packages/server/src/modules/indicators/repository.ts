@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Scope } from '@gongxin/domain'
 import type { Tx } from '../../db/index.ts'
+import { likeEscape } from '../../lib/sql-like.ts'
 
 /*
  * Reads of the official regional statistics. Who sees what (domain indicators/access.ts officialStatVisible):
@@ -11,7 +12,6 @@ import type { Tx } from '../../db/index.ts'
  * exact figure as stored (numeric), never a binary float. Callers that compute turn them into numbers.
  */
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c)
 
 /** officialStatVisible as SQL over `s.region_code`. */
 export function officialVisibleSql(scope: Scope): SQL {

@@ -1,13 +1,13 @@
 import { sql, type SQL } from 'drizzle-orm'
 import { landDataFields, type LandClass, type LandDataField, type LandEnterpriseData, type Msg, type Scope } from '@gongxin/domain'
 import type { Tx } from '../../db/index.ts'
+import { likeEscape } from '../../lib/sql-like.ts'
 
 /*
  * Reads of the land-efficiency data and results, always given a Scope: the scope becomes a condition on the
  * enterprise's current county (or its USCC for an enterprise user) against the alias `e`.
  */
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c)
 
 export function scopeOn(scope: Scope, region?: string): SQL {
   const parts: SQL[] = [scope.kind === 'enterprise' ? sql`e.uscc = ${scope.uscc}` : sql`e.county_code like ${likeEscape(scope.prefix) + '%'}`]

@@ -4,14 +4,11 @@ import type { ZodTypeProvider } from 'fastify-type-provider-zod'
 import { z } from 'zod'
 import type { AppDeps } from '../../http/app.ts'
 import { actorOf } from '../../http/context.ts'
+import { periodParam } from '../../http/params.ts'
 import { AppError } from '../../lib/errors.ts'
 import { recordAudit } from '../audit/service.ts'
 import { setPeriodStatus } from './repository.ts'
 
-const periodParam = z
-  .string()
-  .regex(/^\d{4}-(0[1-9]|1[0-2])$/, 'YYYY-MM')
-  .transform((s) => ({ year: Number(s.slice(0, 4)), month: Number(s.slice(5, 7)) }))
 
 /**
  * Publication of a period (数据发布): once closed, an import that changes its figures needs an explicit revision

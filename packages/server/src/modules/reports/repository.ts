@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Scope } from '@gongxin/domain'
 import type { Tx } from '../../db/index.ts'
+import { likeEscape } from '../../lib/sql-like.ts'
 
 /*
  * Reads of the monthly statistics, always given a Scope. The scope becomes a condition on the enterprise's
@@ -8,7 +9,6 @@ import type { Tx } from '../../db/index.ts'
  * alias `e` because these queries are raw SQL joins.
  */
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c)
 
 function scopeOn(scope: Scope, region?: string): SQL {
   const parts: SQL[] = [scope.kind === 'enterprise' ? sql`e.uscc = ${scope.uscc}` : sql`e.county_code like ${likeEscape(scope.prefix) + '%'}`]

@@ -1,6 +1,7 @@
 import { sql, type SQL } from 'drizzle-orm'
 import type { Scope } from '@gongxin/domain'
 import type { Tx } from '../../db/index.ts'
+import { likeEscape } from '../../lib/sql-like.ts'
 
 /*
  * Reads of the annual targets, always given a Scope: a user reads the targets of regions inside the own area
@@ -8,7 +9,6 @@ import type { Tx } from '../../db/index.ts'
  * indicator's unit without trailing zeros ('6.5', '-3', '1000').
  */
 
-const likeEscape = (s: string) => s.replace(/[\\%_]/g, (c) => '\\' + c)
 
 /** targetVisible as SQL over `t.region_code`. */
 export function targetsScopeSql(scope: Scope): SQL {
