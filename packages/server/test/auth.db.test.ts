@@ -2,6 +2,7 @@ import { eq, sql } from 'drizzle-orm'
 import { afterAll, beforeAll, expect, it } from 'vitest'
 import { auditLog } from '../src/modules/audit/schema.ts'
 import { sessions, users } from '../src/modules/auth/schema.ts'
+import { forgetSessions } from '../src/modules/auth/repository.ts'
 import { enterprises } from '../src/modules/enterprises/schema.ts'
 import { describeEachDb } from './db-harness.ts'
 import { PASSWORD, fixtureEnterprises, loginAs, seedFixtures, testApp } from './fixtures.ts'
@@ -70,9 +71,24 @@ describeEachDb('login, sessions, CSRF and region scope', (ctx) => {
     expect(a.json().error).toEqual(b.json().error)
   })
 
+  it('takes a role change and a deactivation into account at the next request, remembered lookups notwithstanding', async () => {
+    const admin = await loginAs(app, 'admin')
+    const s = await loginAs(app, 'changsha')
+    expect((await app.inject({ url: '/api/v1/auth/me', headers: s.headers })).json().user.role).toBe('cityOfficial')
+    const [row] = await ctx.database.db.select().from(users).where(eq(users.username, 'changsha'))
+    const put = (body: object) => app.inject({ method: 'PUT', url: `/api/v1/users/${row?.id}`, headers: admin.headers, payload: body })
+    const base = { displayName: 'changsha', scopePrefix: '4301', enterpriseUscc: null }
+    expect((await put({ ...base, role: 'leader' })).statusCode).toBe(200)
+    expect((await app.inject({ url: '/api/v1/auth/me', headers: s.headers })).json().user.role).toBe('leader')
+    expect((await put({ ...base, role: 'cityOfficial', active: false })).statusCode).toBe(200)
+    expect((await app.inject({ url: '/api/v1/auth/me', headers: s.headers })).statusCode).toBe(401)
+    expect((await put({ ...base, role: 'cityOfficial', active: true })).statusCode).toBe(200)
+  })
+
   it('expires a session idle for longer than the timeout', async () => {
     const s = await loginAs(app, 'handler')
     await ctx.database.db.update(sessions).set({ lastSeenAt: sql`now() - interval '31 minutes'` })
+    forgetSessions() // the write above bypasses the repository, which forgets remembered lookups on its own writes
     const r = await app.inject({ url: '/api/v1/auth/me', headers: s.headers })
     expect(r.statusCode).toBe(401)
     expect(r.json().error.code).toBe('SESSION_EXPIRED')

@@ -6,7 +6,7 @@ import type { Actor, SessionUser } from '../../http/context.ts'
 import { AppError, type Locale } from '../../lib/errors.ts'
 import { recordAudit } from '../audit/service.ts'
 import { burnVerify, hashPassword, verifyPassword } from './passwords.ts'
-import { deleteSession, findSession, findUserByUsername, touchSession, type UserRow } from './repository.ts'
+import { deleteSession, findSession, findUserByUsername, forgettingSessions, touchSession, type UserRow } from './repository.ts'
 import { sessions, users } from './schema.ts'
 
 export const MAX_FAILED_LOGINS = 5
@@ -119,10 +119,10 @@ export async function resolveSession(db: Db, settings: AuthSettings, token: stri
 }
 
 export async function logout(db: Db, actor: Actor, sessionId: string): Promise<void> {
-  await db.transaction(async (tx) => {
+  await forgettingSessions(() => db.transaction(async (tx) => {
     await deleteSession(tx, sessionId)
     await recordAudit(tx, actor, { action: 'auth.logout', entity: 'user', entityId: actor.userId ?? undefined })
-  })
+  }))
 }
 
 export async function changeOwnPassword(db: Db, actor: Actor, opts: { currentPassword: string; newPassword: string }) {
@@ -132,18 +132,18 @@ export async function changeOwnPassword(db: Db, actor: Actor, opts: { currentPas
   if (!user || !(await verifyPassword(user.passwordHash, opts.currentPassword))) throw new AppError('LOGIN_FAILED')
   assertPasswordPolicy(opts.newPassword, user.username)
   const hash = await hashPassword(opts.newPassword)
-  await db.transaction(async (tx) => {
+  await forgettingSessions(() => db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash: hash, passwordChangedAt: new Date() }).where(eq(users.id, user.id))
     await recordAudit(tx, actor, { action: 'user.changePassword', entity: 'user', entityId: user.id })
-  })
+  }))
 }
 
 export async function setOwnLocale(db: Db, actor: Actor, locale: Locale) {
   if (actor.userId === null) throw new AppError('FORBIDDEN')
-  await db.transaction(async (tx) => {
+  await forgettingSessions(() => db.transaction(async (tx) => {
     await tx.update(users).set({ locale }).where(eq(users.id, actor.userId as number))
     await recordAudit(tx, actor, { action: 'user.setLocale', entity: 'user', entityId: actor.userId ?? undefined, changes: { locale: { before: actor.locale, after: locale } } })
-  })
+  }))
 }
 
 export function assertPasswordPolicy(password: string, username: string) {

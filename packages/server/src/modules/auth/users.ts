@@ -7,7 +7,7 @@ import { diffFields, recordAudit } from '../audit/service.ts'
 import { findEnterpriseByUscc } from '../enterprises/repository.ts'
 import { divisionExists } from '../regions/repository.ts'
 import { hashPassword } from './passwords.ts'
-import { findUserInScope, listUsers as listUsersRepo, type UserRow } from './repository.ts'
+import { findUserInScope, forgettingSessions, listUsers as listUsersRepo, type UserRow } from './repository.ts'
 import { sessions, users } from './schema.ts'
 import { assertPasswordPolicy } from './service.ts'
 
@@ -75,7 +75,7 @@ export async function createUser(db: Db, actor: Actor, input: UserInput & { user
 }
 
 export async function updateUser(db: Db, actor: Actor, id: number, input: UserInput): Promise<UserRow> {
-  return db.transaction(async (tx) => {
+  return forgettingSessions(() => db.transaction(async (tx) => {
     const before = await findUserInScope(tx, actor.scope, id)
     if (!before) throw new AppError('OUT_OF_SCOPE')
     const assigned = await checkAssignment(tx, actor, input)
@@ -90,16 +90,16 @@ export async function updateUser(db: Db, actor: Actor, id: number, input: UserIn
       changes: diffFields(before, { ...before, ...next }, ['displayName', 'role', 'scopePrefix', 'enterpriseUscc', 'active']),
     })
     return row
-  })
+  }))
 }
 
 export async function unlockUser(db: Db, actor: Actor, id: number): Promise<void> {
-  await db.transaction(async (tx) => {
+  await forgettingSessions(() => db.transaction(async (tx) => {
     const before = await findUserInScope(tx, actor.scope, id)
     if (!before) throw new AppError('OUT_OF_SCOPE')
     await tx.update(users).set({ failedLogins: 0, lockedUntil: null }).where(eq(users.id, id))
     await recordAudit(tx, actor, { action: 'user.unlock', entity: 'user', entityId: id, changes: { lockedUntil: { before: before.lockedUntil, after: null } } })
-  })
+  }))
 }
 
 export async function resetPassword(db: Db, actor: Actor, id: number, password: string): Promise<void> {
@@ -107,9 +107,9 @@ export async function resetPassword(db: Db, actor: Actor, id: number, password: 
   if (!target) throw new AppError('OUT_OF_SCOPE')
   assertPasswordPolicy(password, target.username)
   const passwordHash = await hashPassword(password)
-  await db.transaction(async (tx) => {
+  await forgettingSessions(() => db.transaction(async (tx) => {
     await tx.update(users).set({ passwordHash, passwordChangedAt: new Date(), failedLogins: 0, lockedUntil: null }).where(eq(users.id, id))
     await tx.delete(sessions).where(eq(sessions.userId, id))
     await recordAudit(tx, actor, { action: 'user.resetPassword', entity: 'user', entityId: id })
-  })
+  }))
 }
